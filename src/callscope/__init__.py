@@ -1,0 +1,52 @@
+"""callscope: earnings-call transcripts into structured, searchable, checkable facts."""
+
+from __future__ import annotations
+
+from callscope.errors import (
+    CallscopeError,
+    InputError,
+    NotFound,
+    ParseError,
+    StoreError,
+    UnknownLayout,
+)
+from callscope.model.call import (
+    Call,
+    Company,
+    Estimate,
+    Exchange,
+    FiscalPeriod,
+    Metadata,
+    Participant,
+    Role,
+    Section,
+    SectionKind,
+    Turn,
+)
+from callscope.model.source import SourceSpan
+from callscope.parse import parse_file, parse_text
+
+__all__ = [
+    "Call",
+    "CallscopeError",
+    "Company",
+    "Estimate",
+    "Exchange",
+    "FiscalPeriod",
+    "InputError",
+    "Metadata",
+    "NotFound",
+    "ParseError",
+    "Participant",
+    "Role",
+    "Section",
+    "SectionKind",
+    "SourceSpan",
+    "StoreError",
+    "Turn",
+    "UnknownLayout",
+    "parse_file",
+    "parse_text",
+]
+
+__version__ = "0.1.0"

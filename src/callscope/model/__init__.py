@@ -1,0 +1,1 @@
+"""Typed values shared by every stage: call structure, facts and source spans."""

@@ -1,0 +1,36 @@
+import datetime as dt
+
+import pytest
+
+from callscope.parse._meta import fiscal_period, parse_when
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "time"),
+    [
+        ("Wednesday, August 02, 2017 9:30 PM GMT", dt.date(2017, 8, 2), dt.time(21, 30)),
+        ("July 13, 2018  8:30 AM ET", dt.date(2018, 7, 13), dt.time(12, 30)),
+        ("January 10, 2019 5:00 PM ET", dt.date(2019, 1, 10), dt.time(22, 0)),
+        ("APRIL 01, 2005 / 4:00PM GMT", dt.date(2005, 4, 1), dt.time(16, 0)),
+        ("Sept. 3, 2025", dt.date(2025, 9, 3), None),
+        ("3 March 2021", dt.date(2021, 3, 3), None),
+        ("no date here", None, None),
+    ],
+)
+def test_parse_when(text: str, date: dt.date | None, time: dt.time | None) -> None:
+    assert parse_when(text) == (date, time)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "year", "quarter"),
+    [
+        ("Tesla FQ2 2017 Earnings Call", "FQ2 2017", 2017, 2),
+        ("(NYSE:JPM) Q2 2018 Results", "Q2 2018", 2018, 2),
+        ("1Q23 FINANCIAL RESULTS", "1Q23", 2023, 1),
+        ("the second quarter 2017 call", "second quarter 2017", 2017, 2),
+    ],
+)
+def test_fiscal_period(text: str, label: str, year: int, quarter: int) -> None:
+    period = fiscal_period(text)
+    assert period is not None
+    assert (period.label, period.year, period.quarter) == (label, year, quarter)
