@@ -1,0 +1,1 @@
+"""Fact extractors and their registry."""
