@@ -1,1 +1,35 @@
-"""Fact extractors and their registry."""
+"""Fact extractors and their registry.
+
+Built-in extractors are listed here the same way a caller would pass its own to
+``Pipeline(extractors=...)``.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from callscope.extract._extractor import Extractor, Fact, Found
+
+__all__ = ["Extractor", "Fact", "Found", "default_extractors"]
+
+# (module, class) of each built-in extractor.
+_BUILTINS = (
+    ("figures", "FiguresExtractor"),
+    ("commitments", "CommitmentsExtractor"),
+    ("evasion", "NonAnswersExtractor"),
+    ("tone", "ToneExtractor"),
+)
+
+
+def default_extractors() -> list[Extractor]:
+    """A fresh instance of each built-in extractor."""
+    out: list[Extractor] = []
+    for module_name, class_name in _BUILTINS:
+        try:
+            module = import_module(f"callscope.extract.{module_name}")
+        except ModuleNotFoundError as e:
+            if e.name != f"callscope.extract.{module_name}":
+                raise
+            continue  # not written yet
+        out.append(getattr(module, class_name)())
+    return out

@@ -15,7 +15,7 @@ from typing import Any
 from callscope.model.call import Call, Estimate, Exchange, Metadata, Participant, Turn
 from callscope.model.facts import Commitment, Figure, NonAnswer, ToneScore
 
-__all__ = ["call_to_dict", "call_datetime", "fact_to_dict"]
+__all__ = ["call_datetime", "call_to_dict", "fact_to_dict"]
 
 JSON = dict[str, Any]
 
@@ -83,7 +83,9 @@ def _exchange(exchange: Exchange, turns: Sequence[Turn]) -> JSON:
         "index": exchange.index,
         "analyst": exchange.analyst,
         "firm": exchange.firm,
-        "question_starts_with": " ".join(turns[first].text.split()[:12]) if first is not None else "",
+        "question_starts_with": " ".join(turns[first].text.split()[:12])
+        if first is not None
+        else "",
         "question_turns": list(exchange.question_turns),
         "answer_turns": list(exchange.answer_turns),
         "answerers": list(exchange.answerers),

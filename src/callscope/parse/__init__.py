@@ -22,6 +22,7 @@ __all__ = [
     "parse_document",
     "parse_file",
     "parse_text",
+    "read_document",
     "register",
 ]
 

@@ -143,7 +143,7 @@ def build_call(
         speakers.append((raw, participant))
 
     sections = _infer_sections([(raw.section, p.role) for raw, p in speakers])
-    turns = []
+    turns: list[Turn] = []
     for (raw, participant), section in zip(speakers, sections, strict=True):
         start, end = _trim(text, raw.start, raw.end)
         speech = _clean(text[start:end])
@@ -206,8 +206,7 @@ def _infer_sections(marks: Sequence[tuple[SectionKind | None, Role]]) -> list[Se
     if 0 < first_analyst < len(marks) and marks[first_analyst - 1][1] is Role.OPERATOR:
         first_analyst -= 1
     return [
-        SectionKind.PRESENTATION if i < first_analyst else SectionKind.QA
-        for i in range(len(marks))
+        SectionKind.PRESENTATION if i < first_analyst else SectionKind.QA for i in range(len(marks))
     ]
 
 

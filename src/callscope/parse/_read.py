@@ -14,7 +14,7 @@ from typing import Any
 
 from callscope.errors import InputError
 
-__all__ = ["DEFAULT_MAX_BYTES", "Document", "read_document", "document_from_text"]
+__all__ = ["DEFAULT_MAX_BYTES", "Document", "document_from_text", "read_document"]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -93,15 +93,12 @@ def _decode(path: str, data: bytes) -> str:
         return _check_text(path, data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    # Not UTF-8: most transcripts of that kind are Windows-1252; charset-normalizer tells
-    # it apart from other single-byte encodings where the bytes say so.
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:200_000]).best()
-    encoding = best.encoding if best is not None else "cp1252"
+    # Not UTF-8. Windows-1252 is a superset of Latin-1's printable range, so it reads both;
+    # Latin-1 takes the five bytes Windows-1252 leaves undefined. (charset detectors guess
+    # wrong on short English texts, picking Central European code pages.)
     try:
-        text = data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
         text = data.decode("latin-1")
     return _check_text(path, text)
 
@@ -159,9 +156,9 @@ _BLOCKS = "p,h1,h2,h3,h4,h5,h6,li,td,th,pre,blockquote,dt,dd"
 
 def html_to_text(html: str) -> str:
     """Visible text of a page, one block element per line (script, style, nav dropped)."""
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser
 
-    tree = HTMLParser(html)
+    tree = LexborHTMLParser(html)
     for tag in ("script", "style", "noscript", "nav", "svg", "form", "iframe"):
         for node in tree.css(tag):
             node.decompose()
@@ -170,8 +167,8 @@ def html_to_text(html: str) -> str:
         return ""
     lines = []
     for node in root.css(_BLOCKS):
-        # Only innermost blocks, so nested blocks are not repeated.
-        if node.css_first(_BLOCKS) is not None:
+        # Only innermost blocks, so nested blocks are not repeated (css() includes the node).
+        if len(node.css(_BLOCKS)) > 1:
             continue
         line = " ".join(node.text(separator=" ").split())
         if line:
