@@ -25,8 +25,10 @@ from callscope.model.call import (
 )
 from callscope.model.source import SourceSpan
 from callscope.parse import parse_file, parse_text
+from callscope.pipeline import AnalyzedCall, Pipeline, analyze
 
 __all__ = [
+    "AnalyzedCall",
     "Call",
     "CallscopeError",
     "Company",
@@ -38,6 +40,7 @@ __all__ = [
     "NotFound",
     "ParseError",
     "Participant",
+    "Pipeline",
     "Role",
     "Section",
     "SectionKind",
@@ -45,6 +48,7 @@ __all__ = [
     "StoreError",
     "Turn",
     "UnknownLayout",
+    "analyze",
     "parse_file",
     "parse_text",
 ]
