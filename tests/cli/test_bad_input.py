@@ -46,7 +46,9 @@ def _minimal_pdf_without_text() -> bytes:
         ("truncated.json", b'{"speakers": [{"speaker": "spk01", "text": "Good', "JSON"),
     ],
 )
-def test_bad_file_is_one_line_error(tmp_path: Path, name: str, content: bytes, problem: str) -> None:
+def test_bad_file_is_one_line_error(
+    tmp_path: Path, name: str, content: bytes, problem: str
+) -> None:
     path = _write(tmp_path / name, content)
     code, err = _run("parse", path)
     assert code == 1

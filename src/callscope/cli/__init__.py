@@ -32,10 +32,11 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from callscope.cli import demo, eval, parse
+    from callscope.cli import demo, eval, export, ingest, parse, search, show
 
-    for module in (parse, eval, demo):
+    for module in (parse, eval, ingest, search, show, export, demo):
         cli.add_command(module.command)
+    cli.add_command(show.calls_command)
 
 
 _register()

@@ -1,15 +1,20 @@
-"""``callscope demo``: the bundled example calls of a fictional company, analysed."""
+"""``callscope demo``: the bundled example calls of a fictional company, end to end."""
 
 from __future__ import annotations
 
+from collections import Counter
 from importlib.resources import files
 
 import click
+from rich.console import Console
+from rich.table import Table
 
-from callscope.cli._view import render_call
-from callscope.pipeline import Pipeline, analyze_file
+from callscope.cli._options import db_option
+from callscope.corpus import Corpus
 
 __all__ = ["command", "example_paths"]
+
+DEMO_DB = "callscope-demo.db"
 
 
 def example_paths() -> list[str]:
@@ -19,12 +24,43 @@ def example_paths() -> list[str]:
 
 
 @click.command("demo")
-def command() -> None:
-    """Analyse the bundled example calls and show them."""
-    pipeline = Pipeline()
+@db_option
+def command(db_url: str) -> None:
+    """Ingest the bundled example calls into a local database and report on them."""
+    if db_url == "callscope.db":
+        db_url = DEMO_DB
     paths = example_paths()
     if not paths:
         raise click.ClickException("no bundled examples found in the installed package")
-    for path in paths:
-        render_call(analyze_file(path, pipeline=pipeline))
-        click.echo()
+    console = Console()
+    with Corpus(db_url) as corpus:
+        report = corpus.ingest(paths)
+        console.print(
+            f"Ingested {len(report.added)} new, {len(report.unchanged)} already stored "
+            f"example calls into [bold]{db_url}[/bold]."
+        )
+        for path, reason in report.failed:
+            console.print(f"[red]skipped[/red] {path}: {reason}")
+        calls = corpus.calls()
+        table = Table(title="Calls")
+        for column in ("id", "company", "period", "date", "turns", "exchanges", "commitments"):
+            table.add_column(column)
+        for r in calls:
+            table.add_row(str(r["id"]), r["company"] or "", r["fiscal_period"] or "",
+                          r["call_date"] or "", str(r["turns"]), str(r["exchanges"]),
+                          str(r["commitments"]))  # fmt: skip
+        console.print(table)
+        confidence = Counter(row["confidence"] for row in corpus.rows("commitments"))
+        console.print(
+            "Commitments by confidence: "
+            + (", ".join(f"{k} {v}" for k, v in confidence.most_common()) or "none")
+        )
+        dodges = list(corpus.rows("non_answers"))[:5]
+        if dodges:
+            console.print("Non-answers:")
+            for row in dodges:
+                console.print(f"  {row['speaker']}: “{row['quote']}”")
+    console.print(
+        f"\nNext: callscope search 'gross margin' --db {db_url}   ·   "
+        f"callscope show 1 --db {db_url}   ·   callscope calls --db {db_url}"
+    )

@@ -12,8 +12,21 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from callscope.model.call import Call, Estimate, Exchange, Metadata, Participant, Turn
-from callscope.model.facts import Commitment, Figure, NonAnswer, ToneScore
+from callscope.model.call import (
+    Call,
+    Company,
+    Estimate,
+    Exchange,
+    FiscalPeriod,
+    Metadata,
+    Participant,
+    Role,
+    Section,
+    SectionKind,
+    Turn,
+)
+from callscope.model.facts import Commitment, Confidence, Figure, FigureKind, NonAnswer, ToneScore
+from callscope.model.source import SourceSpan
 
 __all__ = ["call_datetime", "call_to_dict", "fact_to_dict"]
 
@@ -181,3 +194,101 @@ def call_to_dict(
         "tone": None if tone is None else [fact_to_dict(t) for t in tone],
         "warnings": list(call.warnings),
     }
+
+
+# --- decoding: the JSON of a call back into model values (for stored calls) ---------------
+
+
+def _span(item: JSON) -> SourceSpan:
+    return SourceSpan(int(item["start"]), int(item["end"]))
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text[:10]) if text else None
+
+
+def call_from_dict(doc: JSON, text: str) -> Call:
+    """The :class:`Call` whose ``call_to_dict`` is ``doc``; ``text`` is its source text."""
+    meta = doc["metadata"]
+    when = meta.get("call_datetime")
+    period = None
+    if meta.get("fiscal_period"):
+        period = FiscalPeriod(meta["fiscal_period"], meta.get("fiscal_year"),
+                              meta.get("fiscal_quarter"))  # fmt: skip
+    metadata = Metadata(
+        publisher=meta.get("publisher"),
+        company=Company(meta.get("company"), meta.get("ticker"), meta.get("exchange")),
+        fiscal_period=period,
+        call_date=_date(when),
+        call_time_utc=dt.time.fromisoformat(when[11:19]) if when and len(when) > 10 else None,
+        title=meta.get("title"),
+    )
+    turns = tuple(
+        Turn(t["index"], t["speaker"], Role(t["role"]), SectionKind(t["section"]), t["text"],
+             _span(t), tuple(t.get("annotations", ())), bool(t.get("cut_off")))
+        for t in doc["turns"]
+    )  # fmt: skip
+    return Call(
+        source=doc["source"],
+        layout=doc.get("layout", ""),
+        text=text,
+        metadata=metadata,
+        participants=tuple(
+            Participant(p["name"], Role(p["role"]), p.get("title"), p.get("firm"))
+            for p in doc["participants"]
+        ),
+        turns=turns,
+        sections=tuple(
+            Section(SectionKind(s["kind"]), s["first_turn"], s["last_turn"])
+            for s in doc.get("sections", ())
+        ),
+        exchanges=tuple(
+            Exchange(
+                x["index"],
+                x["analyst"],
+                x.get("firm"),
+                tuple(x["question_turns"]),
+                tuple(x["answer_turns"]),
+                tuple(x["answerers"]),
+            )
+            for x in doc["exchanges"]
+        ),
+        estimates=tuple(
+            Estimate(e["metric"], e["period"], e.get("consensus"), e.get("actual"))
+            for e in doc["estimates"]
+        ),
+        warnings=tuple(doc.get("warnings", ())),
+    )
+
+
+def facts_from_dict(
+    doc: JSON,
+) -> dict[str, tuple[Figure | Commitment | NonAnswer | ToneScore, ...]]:
+    """The facts of a call's JSON, by extractor output name ("tone" absent when unavailable)."""
+    figures = tuple(
+        Figure(f["value"], f["unit"], FigureKind(f["kind"]), f["quote"], _span(f), f.get("high"),
+               f.get("per"), f.get("scale"), f.get("qualifier"), f.get("speaker"), f.get("turn"))
+        for f in doc.get("figures", ())
+    )  # fmt: skip
+    commitments = tuple(
+        Commitment(c["metric"], c["quote"], _span(c), Confidence(c["confidence"]), c.get("cue"),
+                   c.get("target"), c.get("high"), c.get("unit"), c.get("per"),
+                   _date(c.get("deadline")), c.get("deadline_text"), c.get("topic"),
+                   c.get("speaker"), c.get("turn"), c.get("group"))
+        for c in doc.get("commitments", ())
+    )  # fmt: skip
+    non_answers = tuple(
+        NonAnswer(n["quote"], _span(n), n["kind"], n.get("cue") or "", n.get("speaker"),
+                  n.get("turn"), n.get("exchange"))
+        for n in doc.get("non_answers", ())
+    )  # fmt: skip
+    out: dict[str, tuple[Figure | Commitment | NonAnswer | ToneScore, ...]] = {
+        "figures": figures,
+        "commitments": commitments,
+        "non_answers": non_answers,
+    }
+    if doc.get("tone") is not None:
+        out["tone"] = tuple(
+            ToneScore(**{k: s[k] for k in ToneScore.__dataclass_fields__}) for s in doc["tone"]
+        )
+    return out

@@ -1,0 +1,57 @@
+"""``callscope show CALL`` and ``callscope calls``: browse stored calls."""
+
+from __future__ import annotations
+
+import json
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from callscope.cli._options import db_option
+from callscope.cli._view import render_call
+from callscope.corpus import Corpus
+from callscope.errors import NotFound
+
+__all__ = ["calls_command", "command"]
+
+
+@click.command("show")
+@click.argument("call_id", metavar="CALL", type=int)
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the call as JSON.")
+def command(call_id: int, db_url: str, as_json: bool) -> None:
+    """Show one stored call (its id from `callscope calls`)."""
+    with Corpus(db_url) as corpus:
+        analyzed = corpus.get(call_id)
+    if as_json:
+        click.echo(json.dumps(analyzed.to_dict(), ensure_ascii=False))
+    else:
+        render_call(analyzed)
+
+
+@click.command("calls")
+@db_option
+@click.option("--company", help="Ticker or part of the company name.")
+@click.option("--json", "as_json", is_flag=True, help="Print rows as JSON lines.")
+def calls_command(db_url: str, company: str | None, as_json: bool) -> None:
+    """List stored calls."""
+    with Corpus(db_url) as corpus:
+        rows = corpus.calls(company=company)
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    if not rows:
+        raise NotFound(f"no calls stored in {db_url}; add some with `callscope ingest PATH`")
+    table = Table()
+    for column in ("id", "company", "ticker", "period", "date", "turns", "exchanges",
+                   "commitments", "source"):  # fmt: skip
+        table.add_column(column)
+    for r in rows:
+        table.add_row(
+            str(r["id"]), r["company"] or "", r["ticker"] or "", r["fiscal_period"] or "",
+            r["call_date"] or "", str(r["turns"]), str(r["exchanges"]), str(r["commitments"]),
+            r["source"],
+        )  # fmt: skip
+    Console().print(table)

@@ -1,0 +1,175 @@
+"""The Python API over a store of many calls: ``Corpus``.
+
+Each ingest stores one call in one transaction, keyed by the sha256 of the file's bytes,
+so re-ingesting changes nothing and a killed ingest never leaves half a call behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from callscope.errors import CallscopeError, InputError
+from callscope.model.codec import call_from_dict, facts_from_dict
+from callscope.parse import DEFAULT_MAX_BYTES
+from callscope.pipeline import AnalyzedCall, Pipeline, analyze_file
+from callscope.search.fulltext import match_all, match_any
+from callscope.store import DEFAULT_DB, open_store
+
+__all__ = ["Corpus", "IngestReport", "expand_paths"]
+
+SUFFIXES = (".txt", ".json", ".pdf", ".html", ".htm")
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, one-line reason)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, and transcript files found recursively in folders, in name order."""
+    out: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            out.extend(
+                sorted(
+                    p for p in path.rglob("*")
+                    if p.is_file() and p.suffix.lower() in SUFFIXES
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+            )  # fmt: skip
+        else:
+            out.append(path)
+    return out
+
+
+def _hash(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as e:
+        raise InputError(str(path), f"cannot read: {e.strerror or e}") from None
+
+
+# Runs in worker processes: returns plain data so results pickle cheaply.
+def _analyze(path: str, max_bytes: int) -> tuple[str, dict[str, Any] | None, str]:
+    try:
+        analyzed = analyze_file(path, max_bytes=max_bytes)
+    except CallscopeError as e:
+        return path, None, str(e)
+    except Exception as e:  # a bug must not sink a batch: the file is listed as skipped
+        return path, None, f"{path}: internal error ({type(e).__name__}: {e}); please report it"
+    return path, analyzed.to_dict(), analyzed.call.text
+
+
+def _highlight(hit: dict[str, Any]) -> dict[str, Any]:
+    """Replace the store's snippet markers (STX/ETX) by ``highlights`` offsets."""
+    plain: list[str] = []
+    spans: list[list[int]] = []
+    length = 0
+    for part in hit["snippet"].split("\x02"):
+        marked, _, rest = part.rpartition("\x03") if "\x03" in part else ("", "", part)
+        if marked:
+            spans.append([length, length + len(marked)])
+            plain.append(marked)
+            length += len(marked)
+        plain.append(rest)
+        length += len(rest)
+    return {**hit, "snippet": "".join(plain), "highlights": spans}
+
+
+class Corpus:
+    """Many calls in a database: ingest, get, list, search."""
+
+    def __init__(self, db_url: str | Path = DEFAULT_DB) -> None:
+        self.store = open_store(db_url)
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        workers: int = 1,
+        replace: bool = False,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        on_progress: Progress | None = None,
+    ) -> IngestReport:
+        """Parse, analyse and store files; folders are searched recursively."""
+        report = IngestReport()
+        todo: dict[str, str] = {}  # path -> content hash
+        for path in expand_paths(paths):
+            try:
+                digest = _hash(path)
+            except InputError as e:
+                report.failed.append((str(path), str(e)))
+                continue
+            if not replace and (self.store.has(digest) or digest in todo.values()):
+                report.unchanged.append(str(path))
+            else:
+                todo[str(path)] = digest
+        total = len(todo)
+        results = self._analyzed(todo, workers, max_bytes)
+        for done, (name, doc, text) in enumerate(results, 1):
+            if doc is None:
+                report.failed.append((name, text))
+            else:
+                self.store.put(todo[name], name, doc, text)
+                report.added.append(name)
+            if on_progress is not None:
+                on_progress(done, total, name)
+        return report
+
+    @staticmethod
+    def _analyzed(
+        todo: dict[str, str], workers: int, max_bytes: int
+    ) -> Iterator[tuple[str, dict[str, Any] | None, str]]:
+        if workers <= 1 or len(todo) <= 1:
+            for path in todo:
+                yield _analyze(path, max_bytes)
+            return
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield from pool.map(_analyze, todo, [max_bytes] * len(todo), chunksize=4)
+
+    def get(self, call_id: int) -> AnalyzedCall:
+        doc, text = self.store.get(call_id)
+        facts = facts_from_dict(doc)
+        return AnalyzedCall(call_from_dict(doc, text), facts, tone_available="tone" in facts)
+
+    def calls(self, **filters: Any) -> list[dict[str, Any]]:
+        return self.store.calls(filters)
+
+    def search(self, query: str, *, limit: int = 20, **filters: Any) -> list[dict[str, Any]]:
+        """Turns ranked by BM25, every word required; if none match, any word."""
+        for build in (match_all, match_any):
+            match = build(query)
+            if match is None:
+                return []
+            hits = self.store.search(match, filters, limit)
+            if hits:
+                return [_highlight(hit) for hit in hits]
+        return []
+
+    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+        return self.store.rows(table)
+
+    def stats(self) -> dict[str, int]:
+        return self.store.stats()
+
+    @staticmethod
+    def pipeline() -> Pipeline:
+        return Pipeline()

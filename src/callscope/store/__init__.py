@@ -1,0 +1,55 @@
+"""Storage backends behind one small protocol; ``open_store(url)`` picks one.
+
+URLs: a plain path or ``sqlite:///path`` (the default, embedded); ``:memory:`` for tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from callscope.errors import StoreError
+
+__all__ = ["DEFAULT_DB", "SearchFilters", "Store", "open_store"]
+
+DEFAULT_DB = "callscope.db"
+
+SearchFilters = dict[str, Any]
+
+
+class Store(Protocol):
+    """What the corpus needs from a database. Every write is one transaction."""
+
+    def has(self, content_hash: str) -> bool: ...
+
+    def put(self, content_hash: str, path: str, document: dict[str, Any], text: str) -> int: ...
+
+    def delete(self, content_hash: str) -> None: ...
+
+    def get(self, call_id: int) -> tuple[dict[str, Any], str]: ...
+
+    def calls(self, filters: SearchFilters) -> list[dict[str, Any]]: ...
+
+    def search(self, match: str, filters: SearchFilters, limit: int) -> list[dict[str, Any]]: ...
+
+    def rows(self, table: str) -> Iterator[dict[str, Any]]: ...
+
+    def stats(self) -> dict[str, int]: ...
+
+    def close(self) -> None: ...
+
+
+def open_store(url: str | Path = DEFAULT_DB) -> Store:
+    text = str(url)
+    if text.startswith(("postgres://", "postgresql://", "duckdb://")):
+        raise StoreError(f"{text}: this backend is not available yet; use a SQLite file path")
+    path = text.removeprefix("sqlite:///").removeprefix("sqlite://")
+    from callscope.store.sqlite import SQLiteStore
+
+    return SQLiteStore(path)
+
+
+def table_names() -> Sequence[str]:
+    return ("calls", "participants", "turns", "exchanges", "figures", "commitments",
+            "non_answers", "tone")  # fmt: skip

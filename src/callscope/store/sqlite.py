@@ -1,0 +1,237 @@
+"""The default backend: one SQLite file, parameterised SQL, FTS5, one transaction per call."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from callscope.errors import NotFound, StoreError
+from callscope.store import SearchFilters, table_names
+from callscope.store.schema import MIGRATIONS
+
+__all__ = ["SQLiteStore"]
+
+# Filters a caller may pass, and the SQL each adds (always with a bound parameter).
+_CALL_FILTERS = {
+    "company": "(c.ticker = :company COLLATE NOCASE OR c.company LIKE '%' || :company || '%')",
+    "publisher": "c.publisher LIKE '%' || :publisher || '%'",
+    "since": "c.call_date >= :since",
+    "until": "c.call_date <= :until",
+}
+_TURN_FILTERS = {
+    "speaker": "t.speaker LIKE '%' || :speaker || '%'",
+    "role": "t.role = :role",
+    "section": "t.section = :section",
+}
+
+
+def _where(filters: SearchFilters, allowed: dict[str, str]) -> tuple[str, dict[str, Any]]:
+    clauses = [allowed[k] for k, v in filters.items() if k in allowed and v is not None]
+    params = {k: v for k, v in filters.items() if k in allowed and v is not None}
+    return "".join(f" AND {c}" for c in clauses), params
+
+
+class SQLiteStore:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        try:
+            self.db = sqlite3.connect(path, isolation_level=None, timeout=30)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if path != ":memory:":
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{path}: not a usable callscope database ({e})") from None
+
+    def _migrate(self) -> None:
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT "
+            "NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))"
+        )
+        done = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
+        for name, sql in MIGRATIONS:
+            if name in done:
+                continue
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _statements(sql):
+                    self.db.execute(statement)
+                self.db.execute("INSERT INTO migrations (name) VALUES (?)", (name,))
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+
+    def migrations(self) -> list[str]:
+        return [row[0] for row in self.db.execute("SELECT name FROM migrations ORDER BY name")]
+
+    def has(self, content_hash: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM calls WHERE content_hash = ?", (content_hash,))
+        return row.fetchone() is not None
+
+    def put(self, content_hash: str, path: str, document: dict[str, Any], text: str) -> int:
+        """Store one analysed call in one transaction (replacing one of the same hash)."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                _remove(self.db, content_hash)
+                call_id = _insert(self.db, content_hash, path, document, text)
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as e:
+            raise StoreError(f"{self.path}: could not store {path} ({e})") from None
+        return call_id
+
+    def delete(self, content_hash: str) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            _remove(self.db, content_hash)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def get(self, call_id: int) -> tuple[dict[str, Any], str]:
+        row = self.db.execute(
+            "SELECT document, text FROM calls WHERE id = ?", (call_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no call with id {call_id} in {self.path}")
+        return json.loads(row["document"]), row["text"]
+
+    def calls(self, filters: SearchFilters) -> list[dict[str, Any]]:
+        where, params = _where(filters, _CALL_FILTERS)
+        sql = (
+            "SELECT c.id, c.source, c.publisher, c.company, c.ticker, c.fiscal_period, "
+            "c.fiscal_year, c.fiscal_quarter, c.call_date, c.call_datetime, c.layout, "
+            "(SELECT count(*) FROM turns t WHERE t.call_id = c.id) AS turns, "
+            "(SELECT count(*) FROM exchanges x WHERE x.call_id = c.id) AS exchanges, "
+            "(SELECT count(*) FROM commitments m WHERE m.call_id = c.id) AS commitments "
+            f"FROM calls c WHERE 1 = 1{where} ORDER BY c.ticker, c.company, c.call_date, c.id"
+        )
+        return [dict(r) for r in self.db.execute(sql, params)]
+
+    def search(self, match: str, filters: SearchFilters, limit: int) -> list[dict[str, Any]]:
+        call_where, params = _where(filters, _CALL_FILTERS)
+        turn_where, more = _where(filters, _TURN_FILTERS)
+        params.update(more, match=match, limit=limit)
+        sql = (
+            "SELECT c.id AS call_id, c.source, c.company, c.ticker, c.fiscal_period, "
+            "c.call_date, t.idx AS turn, t.speaker, t.role, t.section, "
+            "snippet(turns_fts, 0, char(2), char(3), ' … ', 24) AS snippet, "
+            "bm25(turns_fts) AS score "
+            "FROM turns_fts JOIN turns t ON t.id = turns_fts.rowid "
+            "JOIN calls c ON c.id = t.call_id "
+            f"WHERE turns_fts MATCH :match{call_where}{turn_where} "
+            "ORDER BY score LIMIT :limit"
+        )
+        try:
+            return [dict(r) for r in self.db.execute(sql, params)]
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"search failed: {e}") from None
+
+    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+        if table not in table_names():
+            raise StoreError(f"unknown table {table!r} (known: {', '.join(table_names())})")
+        # The table name is checked against a fixed list above; values are never interpolated.
+        omit = {"calls": ", document, text"}.get(table, "")
+        cursor = self.db.execute(f"SELECT * FROM {table} ORDER BY rowid")
+        names = [d[0] for d in cursor.description]
+        for row in cursor:
+            item = dict(zip(names, row, strict=True))
+            for column in omit.strip(", ").split(", "):
+                item.pop(column, None)
+            yield item
+
+    def stats(self) -> dict[str, int]:
+        return {
+            t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in table_names()
+        }
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _statements(sql: str) -> list[str]:
+    return [s.strip() for s in sql.split(";") if s.strip()]
+
+
+def _remove(db: sqlite3.Connection, content_hash: str) -> None:
+    """Delete a call, its rows (by cascade) and its entries in the external-content index."""
+    rows = db.execute(
+        "SELECT t.id, t.text FROM turns t JOIN calls c ON c.id = t.call_id "
+        "WHERE c.content_hash = ?",
+        (content_hash,),
+    ).fetchall()
+    db.executemany(
+        "INSERT INTO turns_fts (turns_fts, rowid, text) VALUES ('delete', ?, ?)",
+        [(row["id"], row["text"]) for row in rows],
+    )
+    db.execute("DELETE FROM calls WHERE content_hash = ?", (content_hash,))
+
+
+def _insert(db: sqlite3.Connection, content_hash: str, path: str, doc: dict[str, Any],
+            text: str) -> int:  # fmt: skip
+    meta = doc["metadata"]
+    cursor = db.execute(
+        "INSERT INTO calls (content_hash, source, path, layout, publisher, company, ticker, "
+        "exchange, fiscal_period, fiscal_year, fiscal_quarter, call_date, call_datetime, text, "
+        "document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (content_hash, doc["source"], path, doc.get("layout", ""), meta["publisher"],
+         meta["company"], meta["ticker"], meta["exchange"], meta["fiscal_period"],
+         meta.get("fiscal_year"), meta.get("fiscal_quarter"),
+         (meta["call_datetime"] or "")[:10] or None, meta["call_datetime"], text,
+         json.dumps(doc, ensure_ascii=False)),
+    )  # fmt: skip
+    call_id = int(cursor.lastrowid or 0)
+    db.executemany(
+        "INSERT INTO participants VALUES (?, ?, ?, ?, ?, ?)",
+        [(call_id, i, p["name"], p["role"], p["title"], p["firm"])
+         for i, p in enumerate(doc["participants"])],
+    )  # fmt: skip
+    for t in doc["turns"]:
+        cursor = db.execute(
+            'INSERT INTO turns (call_id, idx, speaker, role, section, text, start, "end") '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (call_id, t["index"], t["speaker"], t["role"], t["section"], t["text"], t["start"],
+             t["end"]),
+        )  # fmt: skip
+        db.execute(
+            "INSERT INTO turns_fts (rowid, text) VALUES (?, ?)", (cursor.lastrowid, t["text"])
+        )
+    db.executemany(
+        "INSERT INTO exchanges VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(call_id, x["index"], x["analyst"], x["firm"],
+          x["question_turns"][0] if x["question_turns"] else None,
+          json.dumps(x["answerers"]), x["followups"]) for x in doc["exchanges"]],
+    )  # fmt: skip
+    db.executemany(
+        "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(call_id, i, f["turn"], f["speaker"], f["value"], f["high"], f["unit"], f["per"],
+          f["kind"], f["scale"], f["qualifier"], f["quote"], f["start"], f["end"])
+         for i, f in enumerate(doc["figures"])],
+    )  # fmt: skip
+    db.executemany(
+        "INSERT INTO commitments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(call_id, i, c["turn"], c["speaker"], c["metric"], c["target"], c["high"], c["unit"],
+          c["per"], c["deadline"], c["confidence"], c["cue"], c["topic"], c["group"],
+          c["quote"], c["start"], c["end"]) for i, c in enumerate(doc["commitments"])],
+    )  # fmt: skip
+    db.executemany(
+        "INSERT INTO non_answers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(call_id, i, n["turn"], n["exchange"], n["speaker"], n["kind"], n["cue"], n["quote"],
+          n["start"], n["end"]) for i, n in enumerate(doc["non_answers"])],
+    )  # fmt: skip
+    db.executemany(
+        "INSERT INTO tone VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(call_id, s["scope"], s["key"], s["words"], s["positive"], s["negative"],
+          s["uncertainty"], s["litigious"], s["constraining"], s["strong_modal"],
+          s["weak_modal"], s["hedging"]) for s in doc["tone"] or []],
+    )  # fmt: skip
+    return call_id

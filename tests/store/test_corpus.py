@@ -1,0 +1,149 @@
+"""The corpus over a temporary SQLite file: ingest, idempotency, search, atomicity."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from callscope.corpus import Corpus
+from callscope.search.fulltext import match_all, terms
+from tests.conftest import FIXTURES
+
+TESLA = FIXTURES / "capiq" / "tesla-2017-q2-capiq.txt"
+needs_fixtures = pytest.mark.skipif(not FIXTURES.exists(), reason=f"{FIXTURES} is absent")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    if not FIXTURES.exists():
+        pytest.skip(f"{FIXTURES} is absent")
+    db = tmp_path_factory.mktemp("db") / "all.db"
+    with Corpus(db) as c:
+        report = c.ingest([FIXTURES], workers=2)
+        assert report.failed == []
+    return Corpus(db)
+
+
+@needs_fixtures
+def test_every_fixture_is_stored_once(corpus: Corpus) -> None:
+    files = [p for p in FIXTURES.rglob("*") if p.is_file()]
+    assert corpus.stats()["calls"] == len({p.read_bytes() for p in files})
+    again = corpus.ingest([FIXTURES])
+    assert again.added == [] and again.failed == []
+    assert corpus.stats()["calls"] == len({p.read_bytes() for p in files})
+
+
+@needs_fixtures
+def test_search_ranks_the_supercharger_turn_first(corpus: Corpus) -> None:
+    hits = corpus.search("Supercharger capacity")
+    assert hits
+    top = hits[0]
+    assert top["ticker"] == "TSLA"
+    call = corpus.get(top["call_id"]).call
+    assert "Supercharger" in call.turns[top["turn"]].text
+    assert "congest" in call.turns[top["turn"]].text.lower()
+    assert any(top["snippet"][s:e].lower().startswith("supercharg") for s, e in top["highlights"])
+
+
+@needs_fixtures
+@pytest.mark.parametrize(
+    "query",
+    ['"Model 3', "(production", "NEAR(a b)", "Supercharger*", "x' OR 1=1; DROP TABLE calls; --",
+     "-", "", "   ", "AND OR NOT", "speaker:Elon", "^start", "{}[]", "\"\"\""],
+)  # fmt: skip
+def test_hostile_queries_never_error(corpus: Corpus, query: str) -> None:
+    assert isinstance(corpus.search(query), list)
+    assert corpus.stats()["calls"] > 0
+
+
+@needs_fixtures
+def test_search_filters(corpus: Corpus) -> None:
+    hits = corpus.search("revenue", company="TSLA", role="analyst", limit=50)
+    assert hits and all(h["ticker"] == "TSLA" and h["role"] == "analyst" for h in hits)
+    assert corpus.search("revenue", section="qa", since="2030-01-01") == []
+
+
+def test_query_terms_are_quoted() -> None:
+    assert terms('"net income" rose (NEAR') == ['"net income"', '"rose"', '"NEAR"']
+    assert match_all("*** --") is None
+
+
+@needs_fixtures
+def test_get_round_trips_the_analysis(corpus: Corpus, tmp_path: Path) -> None:
+    from callscope.pipeline import analyze_file
+
+    fresh = analyze_file(TESLA).to_dict()
+    row = next(r for r in corpus.calls() if r["source"] == TESLA.name)
+    stored = corpus.get(row["id"]).to_dict()
+    assert stored == fresh
+
+
+def test_bad_files_are_skipped_and_listed(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "junk.json").write_text("{")
+    with Corpus(tmp_path / "c.db") as corpus:
+        report = corpus.ingest([tmp_path])
+        assert report.added == []
+        assert sorted(Path(p).name for p, _ in report.failed) == ["empty.txt", "junk.json"]
+        assert all(Path(p).name in reason for p, reason in report.failed)
+        assert corpus.stats()["calls"] == 0
+
+
+def test_migrations_are_recorded(tmp_path: Path) -> None:
+    from callscope.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(str(tmp_path / "m.db"))
+    assert store.migrations() == ["0001_initial"]
+    store.close()
+    again = SQLiteStore(str(tmp_path / "m.db"))
+    assert again.migrations() == ["0001_initial"]
+    again.close()
+
+
+def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    from callscope.errors import StoreError
+
+    bogus = tmp_path / "bogus.db"
+    bogus.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="not a usable callscope database"):
+        Corpus(bogus)
+
+
+@needs_fixtures
+def test_killed_ingest_leaves_no_partial_call(tmp_path: Path) -> None:
+    db = tmp_path / "kill.db"
+    script = (
+        "import sys; from callscope.corpus import Corpus; Corpus(sys.argv[1]).ingest([sys.argv[2]])"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script, str(db), str(FIXTURES)])
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # wait until some calls are in, then kill mid-run
+        if db.exists() and _count(db, "calls") >= 3:
+            break
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with Corpus(db) as corpus:
+        for row in corpus.calls():  # whatever got in is complete
+            assert corpus.get(row["id"]).call.turns
+        corpus.ingest([FIXTURES])
+        files = [p for p in FIXTURES.rglob("*") if p.is_file()]
+        assert corpus.stats()["calls"] == len({p.read_bytes() for p in files})
+    db_rows = _count(db, "turns")
+    stored_turns = sum(r["turns"] for r in Corpus(db).calls())
+    assert db_rows == stored_turns
+
+
+def _count(db: Path, table: str) -> int:
+    try:
+        with sqlite3.connect(db, timeout=1) as con:
+            return int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    except sqlite3.Error:
+        return 0
