@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from callscope.corpus import Corpus
 from callscope.errors import (
     CallscopeError,
     InputError,
@@ -32,6 +33,7 @@ __all__ = [
     "Call",
     "CallscopeError",
     "Company",
+    "Corpus",
     "Estimate",
     "Exchange",
     "FiscalPeriod",

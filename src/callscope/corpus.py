@@ -17,6 +17,7 @@ from callscope.errors import CallscopeError, InputError
 from callscope.model.codec import call_from_dict, facts_from_dict
 from callscope.parse import DEFAULT_MAX_BYTES
 from callscope.pipeline import AnalyzedCall, Pipeline, analyze_file
+from callscope.search import semantic as semantic_search
 from callscope.search.fulltext import match_all, match_any
 from callscope.store import DEFAULT_DB, open_store
 
@@ -83,6 +84,21 @@ def _highlight(hit: dict[str, Any]) -> dict[str, Any]:
         plain.append(rest)
         length += len(rest)
     return {**hit, "snippet": "".join(plain), "highlights": spans}
+
+
+def _fuse(
+    first: list[dict[str, Any]], second: list[dict[str, Any]], limit: int, k: int = 60
+) -> list[dict[str, Any]]:
+    """Reciprocal-rank fusion of two rankings of turns (Cormack et al., 2009)."""
+    scores: dict[tuple[int, int], float] = {}
+    best: dict[tuple[int, int], dict[str, Any]] = {}
+    for ranking in (first, second):
+        for rank, hit in enumerate(ranking):
+            key = (hit["call_id"], hit["turn"])
+            scores[key] = scores.get(key, 0.0) + 1.0 / (k + rank + 1)
+            best.setdefault(key, hit)
+    order = sorted(scores, key=lambda key: -scores[key])[:limit]
+    return [{**best[key], "score": round(scores[key], 6)} for key in order]
 
 
 class Corpus:
@@ -153,16 +169,45 @@ class Corpus:
     def calls(self, **filters: Any) -> list[dict[str, Any]]:
         return self.store.calls(filters)
 
-    def search(self, query: str, *, limit: int = 20, **filters: Any) -> list[dict[str, Any]]:
-        """Turns ranked by BM25, every word required; if none match, any word."""
+    def search(
+        self, query: str, *, limit: int = 20, semantic: bool = False, **filters: Any
+    ) -> list[dict[str, Any]]:
+        """Turns ranked by BM25, every word required; if none match, any word.
+
+        ``semantic=True`` (needs the extra) ranks by meaning too: the full-text and the
+        nearest-vector rankings are fused by reciprocal rank.
+        """
+        hits: list[dict[str, Any]] = []
         for build in (match_all, match_any):
             match = build(query)
             if match is None:
-                return []
-            hits = self.store.search(match, filters, limit)
+                break
+            hits = [_highlight(hit) for hit in self.store.search(match, filters, limit)]
             if hits:
-                return [_highlight(hit) for hit in hits]
-        return []
+                break
+        if not semantic:
+            return hits
+        if not semantic_search.available():
+            raise CallscopeError(semantic_search.INSTALL_HINT)
+        if not query.strip():
+            return []
+        [vector] = semantic_search.embed([query])
+        near = self.store.vector_search(vector, semantic_search.MODEL_NAME, filters, limit)
+        return _fuse(hits, [{**hit, "highlights": []} for hit in near], limit)
+
+    def embed(self, *, batch: int = 256, on_progress: Progress | None = None) -> int:
+        """Embed every stored turn that has no vector yet; returns how many were embedded."""
+        if not semantic_search.available():
+            raise CallscopeError(semantic_search.INSTALL_HINT)
+        done = 0
+        while todo := self.store.turns_without_vectors(semantic_search.MODEL_NAME, batch):
+            vectors = semantic_search.embed([text for _, text in todo])
+            rows = [(turn_id, vector) for (turn_id, _), vector in zip(todo, vectors, strict=True)]
+            self.store.put_vectors(semantic_search.MODEL_NAME, rows)
+            done += len(todo)
+            if on_progress is not None:
+                on_progress(done, done, "")
+        return done
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
         return self.store.rows(table)

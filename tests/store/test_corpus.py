@@ -65,7 +65,7 @@ def test_hostile_queries_never_error(corpus: Corpus, query: str) -> None:
 
 @needs_fixtures
 def test_search_filters(corpus: Corpus) -> None:
-    hits = corpus.search("revenue", company="TSLA", role="analyst", limit=50)
+    hits = corpus.search("production", company="TSLA", role="analyst", limit=50)
     assert hits and all(h["ticker"] == "TSLA" and h["role"] == "analyst" for h in hits)
     assert corpus.search("revenue", section="qa", since="2030-01-01") == []
 
@@ -100,10 +100,10 @@ def test_migrations_are_recorded(tmp_path: Path) -> None:
     from callscope.store.sqlite import SQLiteStore
 
     store = SQLiteStore(str(tmp_path / "m.db"))
-    assert store.migrations() == ["0001_initial"]
+    assert store.migrations() == ["0001_initial", "0002_turn_vectors"]
     store.close()
     again = SQLiteStore(str(tmp_path / "m.db"))
-    assert again.migrations() == ["0001_initial"]
+    assert again.migrations() == ["0001_initial", "0002_turn_vectors"]
     again.close()
 
 

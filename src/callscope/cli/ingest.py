@@ -22,9 +22,10 @@ __all__ = ["command"]
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes for parsing and analysis.")  # fmt: skip
 @click.option("--replace", is_flag=True, help="Re-analyse files already stored.")
+@click.option("--embed", is_flag=True, help="Also embed turns for --semantic search (extra).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
               show_default=True, help="Refuse files larger than this.")  # fmt: skip
-def command(paths: tuple[Path, ...], db_url: str, workers: int, replace: bool,
+def command(paths: tuple[Path, ...], db_url: str, workers: int, replace: bool, embed: bool,
             max_bytes: int) -> None:  # fmt: skip
     """Parse, analyse and store transcripts (files or folders, recursively).
 
@@ -47,9 +48,11 @@ def command(paths: tuple[Path, ...], db_url: str, workers: int, replace: bool,
         report = corpus.ingest(
             paths, workers=workers, replace=replace, max_bytes=max_bytes, on_progress=advance
         )
+        embedded = corpus.embed() if embed else 0
     click.echo(
         f"{len(report.added)} added, {len(report.unchanged)} already stored, "
         f"{len(report.failed)} skipped → {db_url}"
+        + (f"; {embedded} turns embedded" if embed else "")
     )
     for path, reason in report.failed:
         click.echo(f"skipped: {reason}" if path in reason else f"skipped: {path}: {reason}",

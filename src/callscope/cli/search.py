@@ -31,12 +31,8 @@ __all__ = ["command"]
 def command(query: str, db_url: str, limit: int, semantic: bool, as_json: bool,
             **filters: str | None) -> None:  # fmt: skip
     """Search the turns of stored calls (BM25 full text)."""
-    if semantic:
-        raise click.ClickException(
-            "semantic search needs the extra: pip install 'callscope[semantic]'"
-        )
     with Corpus(db_url) as corpus:
-        hits = corpus.search(query, limit=limit, **filters)
+        hits = corpus.search(query, limit=limit, semantic=semantic, **filters)
     if as_json:
         for hit in hits:
             click.echo(json.dumps(hit, ensure_ascii=False))

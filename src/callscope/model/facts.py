@@ -47,6 +47,9 @@ class Figure:
 
     ``scale`` is the scale word as printed ("million", "bn", "k"), already applied to
     ``value``; ``qualifier`` keeps an approximation word ("about", "over", "close to").
+    ``span`` and ``quote`` may take in a few words of context around the number, as the gold
+    quotes do ("revenue of $1.29 billion"); ``number``, where set, spans only the figure
+    itself with its qualifier, unit and rate ("$100 million a week").
     """
 
     value: float
@@ -60,6 +63,7 @@ class Figure:
     qualifier: str | None = None
     speaker: str | None = None
     turn: int | None = None
+    number: SourceSpan | None = None
 
 
 @dataclass(frozen=True, slots=True)

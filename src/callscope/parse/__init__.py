@@ -57,7 +57,6 @@ def _load_builtins() -> None:
     global _loaded
     if _loaded:
         return
-    _loaded = True
     for module_name in _BUILTINS:
         try:
             module = import_module(f"callscope.parse.{module_name}")
@@ -66,6 +65,7 @@ def _load_builtins() -> None:
                 raise
             continue  # not written yet
         register(module.LAYOUT)
+    _loaded = True  # only once every built-in imported, so a failure is raised again
 
 
 def layouts() -> dict[str, Layout]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["blank", "blank_lines_matching"]
+__all__ = ["blank", "blank_lines_matching", "bullet_spans", "page_furniture_spans"]
 
 
 def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -32,3 +32,95 @@ def blank_lines_matching(text: str, pattern: re.Pattern[str]) -> str:
             spans.append((pos, pos + len(body)))
         pos += len(line)
     return blank(text, spans)
+
+
+# --- Page furniture of PDF-to-text output (pages separated by form feeds) -------------------
+
+# Non-blank lines at each end of a page searched for running headers, footers, page numbers.
+_PAGE_ZONE = 4
+_PAGE_NUMBER = re.compile(r"\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*", re.IGNORECASE)
+_RULE = re.compile(r"\s*[._=*·•\-–—]{5,}\s*")
+_COPYRIGHT = re.compile(r"\s*(?:copyright\b|©|\(c\)\s*(?:19|20)\d\d).{0,120}", re.IGNORECASE)
+_BULLET_LINE = re.compile(r"\s*[-–•▪●◦*]\s*")
+_BULLET_LEAD = re.compile(r"^[ \t\f]*(?P<bullet>[-–•▪●◦*])[ \t]{2,}(?=\S)", re.MULTILINE)
+_DIGITS = re.compile(r"\d+")
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Each line of ``text`` with its start offset (line text without its newline)."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _page_zones(text: str) -> list[list[tuple[int, str]]]:
+    """Per page, the first and last few non-blank lines (the furniture zone)."""
+    zones = []
+    pos = 0
+    for page in text.split("\f"):
+        lines = [(pos + at, line) for at, line in _lines(page) if line.strip()]
+        head, tail = lines[:_PAGE_ZONE], lines[-_PAGE_ZONE:]
+        zones.append(head + [item for item in tail if item not in head])
+        pos += len(page) + 1
+    return zones
+
+
+def _running_lines(zones: list[list[tuple[int, str]]]) -> set[str]:
+    """Lines printed at the same place (counted from the top or the bottom) on most pages."""
+    counts: dict[tuple[str, int, str], int] = {}
+    for zone in zones:
+        seen = set()
+        for i, (_, line) in enumerate(zone[:_PAGE_ZONE]):
+            seen.add(("top", i, _norm_furniture(line)))
+        for i, (_, line) in enumerate(reversed(zone[-_PAGE_ZONE:])):
+            seen.add(("bottom", i, _norm_furniture(line)))
+        for key in seen:
+            counts[key] = counts.get(key, 0) + 1
+    # Half the pages, and at least three: a speaker's name or a stock phrase at a page edge
+    # now and then stays speech.
+    need = max(3, (len(zones) + 1) // 2)
+    return {key[2] for key, n in counts.items() if n >= need}
+
+
+def _norm_furniture(line: str) -> str:
+    # Running lines may carry the page number ("Page 3", "3 | Company"), so digits are masked.
+    return _DIGITS.sub("#", " ".join(line.split()).casefold())
+
+
+def page_furniture_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of page furniture in text converted from a PDF, to pass to :func:`blank`.
+
+    Found: form feeds; rule lines (dots, dashes, underscores); copyright lines; page numbers
+    and running headers or footers (lines repeated at the same place on most pages) at the top
+    or bottom of a page. Without form feeds the whole text is one page and only rules,
+    copyright lines and bare page-number lines are found.
+    """
+    spans = [(m.start(), m.end()) for m in re.finditer("\f", text)]
+    for start, line in _lines(text):
+        if _RULE.fullmatch(line) or _COPYRIGHT.fullmatch(line):
+            spans.append((start, start + len(line)))
+    zones = _page_zones(text)
+    paged = len(zones) > 1
+    running = _running_lines(zones) if len(zones) >= 3 else set()
+    for zone in zones:
+        for start, line in zone:
+            if (paged and _PAGE_NUMBER.fullmatch(line)) or _norm_furniture(line) in running:
+                spans.append((start, start + len(line)))
+    if not paged:
+        for start, line in _lines(text):
+            if _PAGE_NUMBER.fullmatch(line) and line.strip():
+                spans.append((start, start + len(line)))
+    return sorted(spans)
+
+
+def bullet_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of list bullets: lines holding only a bullet, and a bullet opening a line."""
+    spans = []
+    for start, line in _lines(text):
+        if line.strip() and _BULLET_LINE.fullmatch(line):
+            spans.append((start, start + len(line)))
+    spans.extend((m.start("bullet"), m.end("bullet")) for m in _BULLET_LEAD.finditer(text))
+    return sorted(spans)

@@ -134,5 +134,16 @@ CREATE TABLE tone (
 );
 """
 
+_VECTORS = """
+CREATE TABLE turn_vectors (
+    turn_id INTEGER PRIMARY KEY REFERENCES turns (id) ON DELETE CASCADE,
+    model TEXT NOT NULL,
+    vector BLOB NOT NULL                 -- float32, unit length (semantic search extra)
+);
+"""
+
 # (name, SQL). Append only: a released migration is never edited or reordered.
-MIGRATIONS: tuple[tuple[str, str], ...] = (("0001_initial", _INITIAL),)
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    ("0001_initial", _INITIAL),
+    ("0002_turn_vectors", _VECTORS),
+)

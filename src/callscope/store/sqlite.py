@@ -136,6 +136,56 @@ class SQLiteStore:
         except sqlite3.OperationalError as e:
             raise StoreError(f"search failed: {e}") from None
 
+    def turns_without_vectors(self, model: str, limit: int) -> list[tuple[int, str]]:
+        cursor = self.db.execute(
+            "SELECT t.id, t.text FROM turns t LEFT JOIN turn_vectors v "
+            "ON v.turn_id = t.id AND v.model = ? WHERE v.turn_id IS NULL ORDER BY t.id LIMIT ?",
+            (model, limit),
+        )
+        return [(int(r[0]), str(r[1])) for r in cursor]
+
+    def put_vectors(self, model: str, rows: list[tuple[int, bytes]]) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO turn_vectors (turn_id, model, vector) VALUES (?, ?, ?)",
+                [(turn_id, model, vector) for turn_id, vector in rows],
+            )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def vector_search(
+        self, vector: bytes, model: str, filters: SearchFilters, limit: int
+    ) -> list[dict[str, Any]]:
+        """Turns nearest to ``vector`` by cosine distance (needs sqlite-vec)."""
+        self._load_vec()
+        call_where, params = _where(filters, _CALL_FILTERS)
+        turn_where, more = _where(filters, _TURN_FILTERS)
+        params.update(more, vector=vector, model=model, limit=limit)
+        sql = (
+            "SELECT c.id AS call_id, c.source, c.company, c.ticker, c.fiscal_period, "
+            "c.call_date, t.idx AS turn, t.speaker, t.role, t.section, "
+            "substr(t.text, 1, 240) AS snippet, "
+            "vec_distance_cosine(v.vector, :vector) AS score "
+            "FROM turn_vectors v JOIN turns t ON t.id = v.turn_id "
+            "JOIN calls c ON c.id = t.call_id "
+            f"WHERE v.model = :model{call_where}{turn_where} "
+            "ORDER BY score LIMIT :limit"
+        )
+        return [dict(r) for r in self.db.execute(sql, params)]
+
+    def _load_vec(self) -> None:
+        if getattr(self, "_vec_loaded", False):
+            return
+        import sqlite_vec
+
+        self.db.enable_load_extension(True)
+        sqlite_vec.load(self.db)
+        self.db.enable_load_extension(False)
+        self._vec_loaded = True
+
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
         if table not in table_names():
             raise StoreError(f"unknown table {table!r} (known: {', '.join(table_names())})")

@@ -1,0 +1,490 @@
+"""Resolving time expressions ("by the end of next year", "Q3", "in about 8 weeks") to dates.
+
+A deadline is the END of the period named, resolved against the call date and the company's
+fiscal calendar. Conventions, so that every caller reads a date the same way:
+
+- A fiscal year is named by the calendar year in which it ends (FY2024 of a June year-end
+  ends 2024-06-30). Quarters and halves are fiscal: Q1 starts the month after the year-end.
+- "this year", "the year", "year-end", "full year", "next year" and their variants are fiscal
+  years; with the default December year-end that is the calendar year. A bare year ("in 2019",
+  "by 2020") and "calendar 2019" are calendar years.
+- A quarter or half named without a year ("Q3", "the first half") is the first one that ends
+  on or after the call date.
+- Spans count from the call date: "in about 8 weeks" on 2017-08-02 is 2017-09-27; "a few" is 3
+  and "a couple" 2; a range ("12 to 18 months") resolves to its far end.
+- Vague horizons resolve to no date: "the near term", "over time", and spans of years with no
+  number ("the next few years", "coming years"). A tracker cannot judge a promise against a
+  window years wide, so we prefer no deadline to an invented one.
+- "early"/"mid"/"late" split a year into the end of its Q1, Q2 and Q4; "the end of the
+  decade" is December 31 of the decade's last year (2019 for a call in 2017).
+
+Hand-written rather than a date-parsing library: libraries resolve absolute dates well but
+know nothing of fiscal quarters, halves or "the back half", which are most of what executives say.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+__all__ = [
+    "Deadline",
+    "FiscalCalendar",
+    "find_deadline",
+    "find_deadlines",
+    "fiscal_year_end_from_period",
+    "fiscal_year_end_month",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class FiscalCalendar:
+    """A company's fiscal calendar: the month its fiscal year ends in (12 = December)."""
+
+    fy_end_month: int = 12
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.fy_end_month <= 12:
+            raise ValueError(f"fiscal year-end month must be 1-12, not {self.fy_end_month}")
+
+    def year_of(self, day: dt.date) -> int:
+        """The fiscal year holding ``day``, named by the calendar year it ends in."""
+        return day.year if day.month <= self.fy_end_month else day.year + 1
+
+    def year_end(self, fiscal_year: int) -> dt.date:
+        return month_end(fiscal_year, self.fy_end_month)
+
+    def quarter_of(self, day: dt.date) -> tuple[int, int]:
+        """(fiscal year, quarter 1-4) holding ``day``."""
+        offset = (day.month - self.fy_end_month - 1) % 12
+        return self.year_of(day), offset // 3 + 1
+
+    def quarter_end(self, fiscal_year: int, quarter: int) -> dt.date:
+        month = self.fy_end_month - 3 * (4 - quarter)
+        year = fiscal_year
+        if month <= 0:
+            month += 12
+            year -= 1
+        return month_end(year, month)
+
+    def shift_quarters(self, fiscal_year: int, quarter: int, by: int) -> dt.date:
+        index = fiscal_year * 4 + quarter - 1 + by
+        return self.quarter_end(index // 4, index % 4 + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A resolved time expression: ``date`` ends the period; ``start``/``end`` bound ``text``."""
+
+    date: dt.date
+    text: str
+    start: int
+    end: int
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+# --- the vocabulary ---------------------------------------------------------------------
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_COUNTS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "eighteen": 18, "twenty": 20, "thirty": 30, "couple": 2, "few": 3, "several": 3,
+}  # fmt: skip
+_VAGUE_COUNTS = {"few", "several", "couple"}
+# Season -> (first month, last month); winter's last month falls in the next calendar year.
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11),
+            "winter": (12, 2), "holiday": (11, 12), "holidays": (11, 12)}  # fmt: skip
+
+_MONTH_RE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_NUM = (
+    r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|eighteen|twenty|thirty|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|several)"
+)
+_YEAR4 = r"(?:19|20)\d\d"
+# A fiscal-year tag: "fiscal 2026", "fiscal year 2026", "FY26", "FY 2026", "fiscal '26", "F'26".
+_FY = r"(?:fiscal\s+(?:year\s+)?|FY\s*'?|F')(?P<fy>(?:19|20)?\d\d)\b"
+# What may follow a quarter or half to fix its year.
+_OF_YEAR = (
+    r"(?:\s*(?:of\s+|in\s+)?(?:(?P<rel>this|next|the\s+current|the\s+following)\s+"
+    r"(?:fiscal\s+)?year|(?:fiscal\s+(?:year\s+)?|FY\s*'?|F')(?P<qfy>(?:19|20)?\d\d)\b"
+    r"|(?:calendar\s+(?:year\s+)?)?'?(?P<qy>(?:19|20)\d\d)\b(?![,.]\d))"
+    r"|\s?'(?P<qa>\d\d)\b|(?P<qb>\d\d)\b"  # "Q3 '18", "1Q18": a short year only when attached
+    r")?"
+)
+
+_I = re.IGNORECASE
+_QUARTER = re.compile(
+    r"\b(?:(?:fiscal\s+)?Q(?P<q1>[1-4])\b|(?P<q2>[1-4])Q(?=\d\d\b)|(?P<q3>first|second|third|"
+    r"fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\b|(?P<q4>[1-4])Q\b)" + _OF_YEAR,
+    _I,
+)
+_HALF = re.compile(
+    r"\b(?:(?:the\s+)?(?P<which>first|front|second|back|latter|1st|2nd)\s+half|"
+    r"(?P<h1>[12])H|H(?P<h2>[12]))\b" + _OF_YEAR,
+    _I,
+)
+_REL_PERIOD = re.compile(
+    r"\b(?P<when>early|earlier|late|later|mid|middle|end|beginning|start|remainder|rest|"
+    r"balance)?(?:[\s-]+(?:in|of|on))?(?:[\s-]+the)?[\s-]*"
+    r"(?P<which>this|next|the\s+current|the\s+following|last|prior|previous|the)\s+"
+    r"(?P<fiscal>fiscal\s+|calendar\s+|full\s+)?(?P<unit>year|quarter|month|decade)"
+    r"(?![\s-]+(?:over|on|to)[\s-]+(?:year|quarter|month))(?![\s-]?(?:ago|earlier))\b",
+    _I,
+)
+_YEAR_END = re.compile(
+    r"\b(?P<which>this|next|last|prior|previous)?\s*(?:fiscal\s+)?year[\s-]end(?:ing)?\b"
+    r"(?:\s+(?P<y>" + _YEAR4 + r"))?",
+    _I,
+)
+_FULL_YEAR = re.compile(
+    r"\b(?:the\s+)?(?:full|whole|entire)[\s-]+(?:fiscal\s+)?year\b(?![\s-]+(?:ago|earlier))"
+    r"(?:\s+(?P<y>" + _YEAR4 + r"))?",
+    _I,
+)
+_FISCAL_YEAR = re.compile(r"\b" + _FY, _I)
+_MODIFIED_YEAR = re.compile(
+    r"\b(?P<when>early|late|mid|end\s+of|middle\s+of|beginning\s+of|calendar(?:\s+year)?|CY)"
+    r"[\s-]*'?(?P<y>(?:19|20)\d\d)\b",
+    _I,
+)
+_BARE_YEAR = re.compile(r"(?<![$\d.,/-])\b(?P<y>" + _YEAR4 + r")\b(?![\d%]|,\d|\.\d)")
+_DATE = re.compile(
+    r"\b(?P<m>"
+    + _MONTH_RE
+    + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>"
+    + _YEAR4
+    + r"))?"
+)
+# Month names are matched with their capital only, so the modal "may" never reads as a month.
+_MONTH_NAME = re.compile(
+    r"\b(?:(?:the\s+)?(?:end|middle)\s+of\s+)?(?P<m>" + _MONTH_RE + r")"
+    r"(?:\s+(?:of\s+)?(?P<y>" + _YEAR4 + r"))?\b(?!\s+\d)"
+)
+_MONTH_CONTEXT = re.compile(r"\b(?:in|by|until|through|before|of|end|early|late|mid|since)\s*$", _I)
+_SEASON = re.compile(
+    r"\b(?P<which>this|next|the|by|in|over)\s+(?P<s>spring|summer|fall|autumn|winter|holidays|"
+    r"holiday\s+season)\b",
+    _I,
+)
+_SPAN = re.compile(
+    r"\b(?:(?P<prep>in|within|over|during|for|inside\s+of)\s+(?:the\s+)?(?:next|coming|"
+    r"following)?|next)\s*(?:about|approximately|roughly|around|another|only|just)?\s*"
+    r"(?P<n>" + _NUM + r")(?:\s*(?:to|-|or)\s*(?P<n2>" + _NUM + r"))?"
+    r"[\s-]+(?P<unit>day|week|month|quarter|year)s?(?:'s?\s+time)?\b"
+    r"|\b(?P<n3>" + _NUM + r")\s+(?P<unit3>day|week|month|year)s?\s+from\s+now\b",
+    _I,
+)
+_VAGUE = re.compile(
+    r"\b(?:the\s+)?(?:near|short|medium|mid|long)[\s-]+term\b|\bover\s+time\b|"
+    r"\b(?:the\s+)?(?:next|coming)\s+(?:few\s+|several\s+|couple\s+(?:of\s+)?)?years\b|"
+    r"\bin\s+(?:the\s+)?(?:coming|future)\s+(?:years|quarters)\b|\bin\s+the\s+future\b|"
+    r"\b(?:the\s+)?foreseeable\s+future\b|\bgoing\s+forward\b|\bover\s+the\s+long\s+run\b",
+    _I,
+)
+_FY_STATED = re.compile(
+    r"\bfiscal\s+year\s+(?:that\s+)?(?:ends?|ending|ended|end)\s+(?:on\s+|in\s+)?(?P<m>"
+    + _MONTH_RE
+    + r")",
+    _I,
+)
+_Q_STATED = re.compile(
+    r"\b(?:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q|(?P<q3>first|second|third|fourth)\s+(?:fiscal\s+)?"
+    r"quarter)\b[^.;()]{0,40}?[(\s](?:which\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?P<m>"
+    + _MONTH_RE
+    + r")\s+\d",
+    _I,
+)
+
+
+def fiscal_year_end_month(text: str) -> int | None:
+    """The fiscal year-end month a transcript states, or None where it states none.
+
+    Reads "fiscal year ending June 30" directly, and "the third quarter ending September 30"
+    or "fiscal Q2 (ended June 30)" by counting forward to the fourth quarter's end.
+    """
+    stated = _FY_STATED.search(text)
+    if stated:
+        return _MONTHS[stated.group("m").lower().rstrip(".")]
+    for m in _Q_STATED.finditer(text):
+        quarter = int(m.group("q1") or m.group("q2") or _ORD[m.group("q3").lower()])
+        month = _MONTHS[m.group("m").lower().rstrip(".")]
+        return (month + 3 * (4 - quarter) - 1) % 12 + 1
+    return None
+
+
+# A results call comes this many days after the quarter it reports ends.
+_REPORTING_LAG = (10, 75)
+# Where several year-ends fit, prefer December, then the other calendar-quarter months.
+_PREFERRED_YEAR_ENDS = (12, 3, 6, 9)
+
+
+def fiscal_year_end_from_period(*, year: int, quarter: int, call_date: dt.date) -> int | None:
+    """The year-end month under which fiscal ``quarter`` of ``year`` ended shortly before the call.
+
+    A Q3 FY2024 call on 2024-04-25 reports a quarter that ended in March, so the year ends in
+    June. Where several months fit, December and then March, June and September win.
+    """
+    fits = []
+    for month in range(1, 13):
+        lag = (call_date - FiscalCalendar(month).quarter_end(year, quarter)).days
+        if _REPORTING_LAG[0] <= lag <= _REPORTING_LAG[1]:
+            fits.append(month)
+    for month in _PREFERRED_YEAR_ENDS:
+        if month in fits:
+            return month
+    return fits[0] if fits else None
+
+
+# --- resolution -------------------------------------------------------------------------
+
+_Resolver = Callable[[re.Match[str], "_Context"], dt.date | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    text: str
+    call_date: dt.date
+    cal: FiscalCalendar
+
+    @property
+    def fiscal_year(self) -> int:
+        return self.cal.year_of(self.call_date)
+
+
+def _year(raw: str) -> int:
+    return int(raw) if len(raw) == 4 else 2000 + int(raw)
+
+
+def _count(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    word = raw.lower().split()[-1] if not raw.isdigit() else raw
+    if word == "of":
+        word = raw.lower().split()[-2]
+    return int(word) if word.isdigit() else _COUNTS.get(word)
+
+
+def _anchor_year(m: re.Match[str], ctx: _Context) -> int | None:
+    """The fiscal year a quarter or half names after it, or None where it names none."""
+    rel = m.group("rel")
+    if rel:
+        return ctx.fiscal_year + (0 if rel.lower().split()[-1] in ("this", "current") else 1)
+    if m.group("qfy"):
+        return _year(m.group("qfy"))
+    short = m.group("qy") or m.group("qa") or m.group("qb")
+    if short:
+        return _year(short)
+    return None
+
+
+def _next_from(ctx: _Context, dates: Callable[[int], dt.date]) -> dt.date:
+    """The first of ``dates(fiscal year)`` that ends on or after the call date."""
+    year = ctx.fiscal_year
+    return dates(year) if dates(year) >= ctx.call_date else dates(year + 1)
+
+
+def _quarter(m: re.Match[str], ctx: _Context) -> dt.date | None:
+    raw = m.group("q1") or m.group("q2") or m.group("q4")
+    quarter = int(raw) if raw else _ORD[m.group("q3").lower()]
+    year = _anchor_year(m, ctx)
+    if year is not None:
+        return ctx.cal.quarter_end(year, quarter)
+    return _next_from(ctx, lambda y: ctx.cal.quarter_end(y, quarter))
+
+
+def _half(m: re.Match[str], ctx: _Context) -> dt.date | None:
+    which = (m.group("which") or m.group("h1") or m.group("h2")).lower()
+    quarter = 2 if which in ("first", "front", "1st", "1") else 4
+    year = _anchor_year(m, ctx)
+    if year is not None:
+        return ctx.cal.quarter_end(year, quarter)
+    return _next_from(ctx, lambda y: ctx.cal.quarter_end(y, quarter))
+
+
+_OFFSET = {"this": 0, "the": 0, "current": 0, "next": 1, "following": 1,
+           "last": -1, "prior": -1, "previous": -1}  # fmt: skip
+_PART_QUARTER = {"early": 1, "beginning": 1, "start": 1, "mid": 2, "middle": 2}
+
+
+def _relative(m: re.Match[str], ctx: _Context) -> dt.date | None:
+    which = m.group("which").lower().split()[-1]
+    when = (m.group("when") or "").lower()
+    unit = m.group("unit").lower()
+    if which == "the" and not when and unit != "year":
+        return None  # "the quarter", "the month": usually the one just reported
+    shift = _OFFSET[which]
+    if unit == "decade":
+        return dt.date(ctx.call_date.year // 10 * 10 + 9 + 10 * shift, 12, 31)
+    if unit == "month":
+        first = add_months(ctx.call_date.replace(day=1), shift)
+        return month_end(first.year, first.month)
+    if unit == "quarter":
+        return ctx.cal.shift_quarters(*ctx.cal.quarter_of(ctx.call_date), shift)
+    calendar_year = (m.group("fiscal") or "").lower().startswith("calendar")
+    year = (ctx.call_date.year if calendar_year else ctx.fiscal_year) + shift
+    cal = FiscalCalendar() if calendar_year else ctx.cal
+    if when in _PART_QUARTER:
+        return cal.quarter_end(year, _PART_QUARTER[when])
+    return cal.year_end(year)
+
+
+def _year_end(m: re.Match[str], ctx: _Context) -> dt.date | None:
+    if m.group("y"):
+        return ctx.cal.year_end(int(m.group("y")))
+    return ctx.cal.year_end(ctx.fiscal_year + _OFFSET[(m.group("which") or "this").lower()])
+
+
+def _full_year(m: re.Match[str], ctx: _Context) -> dt.date | None:
+    return ctx.cal.year_end(int(m.group("y")) if m.group("y") else ctx.fiscal_year)
+
+
+def _fiscal_year(m: re.Match[str], ctx: _Context) -> dt.date | None:
+    return ctx.cal.year_end(_year(m.group("fy")))
+
+
+def _modified_year(m: re.Match[str], ctx: _Context) -> dt.date | None:
+    year = int(m.group("y"))
+    quarter = _PART_QUARTER.get(m.group("when").lower().split()[0], 4)
+    return FiscalCalendar().quarter_end(year, quarter)
+
+
+def _bare_year(m: re.Match[str], ctx: _Context) -> dt.date | None:
+    return dt.date(int(m.group("y")), 12, 31)
+
+
+def _date(m: re.Match[str], ctx: _Context) -> dt.date | None:
+    month = _MONTHS[m.group("m").lower().rstrip(".")]
+    day = int(m.group("d"))
+    if day > calendar.monthrange(ctx.call_date.year, month)[1]:
+        return None
+    if m.group("y"):
+        return dt.date(int(m.group("y")), month, day)
+    this_year = dt.date(ctx.call_date.year, month, day)
+    return this_year if this_year >= ctx.call_date else this_year.replace(year=this_year.year + 1)
+
+
+def _month_name(m: re.Match[str], ctx: _Context) -> dt.date | None:
+    plain = not m.group(0).lower().startswith(("the", "end", "middle")) and not m.group("y")
+    if plain and not _MONTH_CONTEXT.search(ctx.text[max(0, m.start() - 12) : m.start()]):
+        return None  # "May" at a sentence start, "March" as a name: not a date
+    month = _MONTHS[m.group("m").lower().rstrip(".")]
+    if m.group("y"):
+        return month_end(int(m.group("y")), month)
+    this_year = month_end(ctx.call_date.year, month)
+    return this_year if this_year >= ctx.call_date else month_end(this_year.year + 1, month)
+
+
+def _season(m: re.Match[str], ctx: _Context) -> dt.date | None:
+    first, last = _SEASONS[m.group("s").lower().split()[0]]
+    year = ctx.call_date.year
+    while True:
+        start = dt.date(year, first, 1)
+        end = month_end(year + (1 if last < first else 0), last)
+        nxt = m.group("which").lower() == "next"
+        if (start > ctx.call_date) if nxt else (end >= ctx.call_date):
+            return end
+        year += 1
+
+
+def _span(m: re.Match[str], ctx: _Context) -> dt.date | None:
+    raw = m.group("n2") or m.group("n") or m.group("n3")
+    unit = (m.group("unit") or m.group("unit3")).lower()
+    n = _count(raw)
+    if n is None or (unit == "year" and raw.lower().split()[-1] in _VAGUE_COUNTS | {"of"}):
+        return None
+    if unit == "day":
+        return ctx.call_date + dt.timedelta(days=n)
+    if unit == "week":
+        return ctx.call_date + dt.timedelta(weeks=n)
+    if unit == "quarter":
+        return ctx.cal.shift_quarters(*ctx.cal.quarter_of(ctx.call_date), n)
+    return add_months(ctx.call_date, n * (12 if unit == "year" else 1))
+
+
+def _vague(m: re.Match[str], ctx: _Context) -> dt.date | None:
+    return None
+
+
+# Order breaks ties between matches that start at the same place: earlier rules win.
+_RULES: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
+    (_VAGUE, _vague),
+    (_DATE, _date),
+    (_QUARTER, _quarter),
+    (_HALF, _half),
+    (_SPAN, _span),
+    (_FULL_YEAR, _full_year),
+    (_FISCAL_YEAR, _fiscal_year),
+    (_MODIFIED_YEAR, _modified_year),
+    (_YEAR_END, _year_end),
+    (_REL_PERIOD, _relative),
+    (_SEASON, _season),
+    (_MONTH_NAME, _month_name),
+    (_BARE_YEAR, _bare_year),
+)
+
+
+def _matches(ctx: _Context) -> Iterator[tuple[re.Match[str], dt.date | None]]:
+    """Every time expression, longest first where they overlap, in text order."""
+    found = []
+    for rank, (pattern, resolve) in enumerate(_RULES):
+        for m in pattern.finditer(ctx.text):
+            if m.end() > m.start():
+                found.append((m.start(), -(m.end() - m.start()), rank, m, resolve))
+    found.sort(key=lambda item: item[:3])
+    taken_until = -1
+    for start, _, _, m, resolve in found:
+        if start < taken_until:
+            continue
+        taken_until = m.end()
+        yield m, resolve(m, ctx)
+
+
+def find_deadlines(text: str, *, call_date: dt.date, fy_end_month: int = 12) -> list[Deadline]:
+    """Every time expression in ``text`` that resolves to a date, in text order.
+
+    Dates before the call date are kept (a sentence about the past names them too); vague
+    horizons ("the near term") are left out.
+    """
+    ctx = _Context(text, call_date, FiscalCalendar(fy_end_month))
+    return [
+        Deadline(date, " ".join(m.group(0).split()), m.start(), m.end())
+        for m, date in _matches(ctx)
+        if date is not None
+    ]
+
+
+def find_deadline(text: str, *, call_date: dt.date, fy_end_month: int = 12) -> Deadline | None:
+    """The first time expression in ``text`` that names a date on or after the call date.
+
+    A vague horizon met first ("in the near term, ... this year") means no date: the speaker
+    has already said how precise they are, and a later date belongs to a later thought.
+
+    >>> find_deadline("10,000 a week by the end of next year", call_date=dt.date(2017, 8, 2))
+    Deadline(date=datetime.date(2018, 12, 31), text='the end of next year', start=17, end=37)
+    """
+    ctx = _Context(text, call_date, FiscalCalendar(fy_end_month))
+    for m, date in _matches(ctx):
+        if date is None and _VAGUE.fullmatch(m.group(0)):
+            return None
+        if date is not None and date >= call_date:
+            return Deadline(date, " ".join(m.group(0).split()), m.start(), m.end())
+    return None

@@ -1,0 +1,507 @@
+"""Private helpers of the figures extractor: the number tokenizer and its vocabulary.
+
+Hand-written rather than taken from a library: quantulum3 (the closest peer) is slow, has no
+notion of a rate ("a week") or of a spoken range ("3 or 4 months"), and reads "2017 Q" as
+quintals; word2number and text2num parse number words but not "half a million" or "a couple
+of", and would still need this module's tables of scales, currencies and units.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from callscope.model.facts import FigureKind
+
+
+def words(text: str) -> frozenset[str]:
+    """A set of the space-separated words of a literal."""
+    return frozenset(text.split())
+
+
+__all__ = [
+    "COUNTED_STOP",
+    "CURRENCY_WORD",
+    "LABEL_WORDS",
+    "MEASURE",
+    "SCALE",
+    "STOP",
+    "TIME_UNIT",
+    "Head",
+    "head",
+    "is_plural",
+    "singular",
+    "tokens",
+    "unit_after",
+    "words",
+]
+
+_SMALL = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+)
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+_WORD_VALUE: dict[str, int] = {word: i for i, word in enumerate(_SMALL.split())}
+_WORD_VALUE.update({word: 20 + 10 * i for i, word in enumerate(_TENS.split())})
+
+_LEADS = ("dozen", "couple", "half", "hundred", "thousand", "million", "billion")
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of words as a prefix tree, so that the engine tries each letter once."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _emit(tree)
+
+
+def _emit(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _emit(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?" if len(branches) == 1 else f"{body}?"
+    return body
+
+
+def _guarded(words: list[str]) -> str:
+    """Words as branches that each start with a literal letter, the word-start check after
+    it: a pattern whose branches all start with a literal lets the engine skip to candidate
+    characters, which keeps the one pass over a call at a few milliseconds."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    return "|".join(rf"{c}(?<![\w'’]{c}){_trie(tails)}" for c, tails in sorted(by_first.items()))
+
+
+_ALL_WORDS = sorted(_WORD_VALUE)
+# The one pass, over the lower-cased text: a number in digits (with a fraction or a decade
+# "60s") or in words ("twenty-five", "two hundred and fifty", "one and a half", or a word that
+# is a number after "a": "a dozen", "a million"; "half a million"), then an optional scale,
+# percent sign or "x". What precedes it (currency, parenthesis, "negative", "mid-") is read
+# afterwards from the text before the match, for the same reason as ``_guarded``.
+_TOKEN = re.compile(
+    rf"""
+    (?:
+        (?P<digits>\d(?:(?<![\w.,/:'’\\-]\d)|(?<=[a-z]-\d)(?=0s\b))
+            (?:\d{{0,2}}(?:,\d{{3}})+|\d*)(?:\.\d+)?)
+        (?:/(?P<den>\d{{1,2}})(?![/\d])|(?<=0)(?P<decs>s))?
+      | (?P<words>(?:{_guarded(_ALL_WORDS + list(_LEADS))})
+            (?:(?:[- ]|\s+and\s+)(?:{_trie(_ALL_WORDS)}|hundred|thousand)\b)*
+            (?:\s+and\s+a\s+half)?)\b
+    )
+    (?:\s?(?P<scale>thousand|million|billion|trillion|bn|mm|mn|mln|bln)\b|(?P<gscale>[kmb])(?!\w))?
+    (?:(?P<pct>\s?%)|(?P<times>x)(?!\w))?
+    (?![\w/]|:\d)
+    """,
+    re.VERBOSE,
+)
+
+# Scale words and abbreviations, as printed, to their multiplier.
+SCALE: dict[str, int] = {
+    "thousand": 10**3,
+    "k": 10**3,
+    "million": 10**6,
+    "mm": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "m": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "bln": 10**9,
+    "b": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
+    "t": 10**12,
+}
+
+_SYMBOL = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
+_DOLLAR_PREFIX = {"us": "USD", "c": "CAD", "a": "AUD", "r": "BRL", "hk": "HKD", "s": "SGD"}
+_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "CNY", "INR"})
+
+# Currency named after the number: "5 million euros". The value of "cents" and "pence" is
+# divided by 100 so that the unit stays the currency.
+CURRENCY_WORD: dict[str, tuple[str, int]] = {
+    "dollar": ("USD", 1),
+    "u.s. dollar": ("USD", 1),
+    "us dollar": ("USD", 1),
+    "canadian dollar": ("CAD", 1),
+    "australian dollar": ("AUD", 1),
+    "euro": ("EUR", 1),
+    "pound": ("GBP", 1),
+    "pound sterling": ("GBP", 1),
+    "sterling": ("GBP", 1),
+    "yen": ("JPY", 1),
+    "yuan": ("CNY", 1),
+    "renminbi": ("CNY", 1),
+    "rupee": ("INR", 1),
+    "franc": ("CHF", 1),
+    "cent": ("USD", 100),
+    "penny": ("GBP", 100),
+    "pence": ("GBP", 100),
+}
+
+TIME_UNIT = frozenset({"second", "minute", "hour", "day", "week", "month", "quarter", "year"})
+
+# Physical measures: normalised unit name. Their figures are of kind "other".
+MEASURE: dict[str, str] = {
+    "kwh": "kWh",
+    "kilowatt hour": "kWh",
+    "kilowatt-hour": "kWh",
+    "mwh": "MWh",
+    "megawatt hour": "MWh",
+    "megawatt-hour": "MWh",
+    "gwh": "GWh",
+    "gigawatt hour": "GWh",
+    "gigawatt-hour": "GWh",
+    "twh": "TWh",
+    "terawatt hour": "TWh",
+    "kw": "kilowatt",
+    "kilowatt": "kilowatt",
+    "mw": "megawatt",
+    "megawatt": "megawatt",
+    "gw": "gigawatt",
+    "gigawatt": "gigawatt",
+    "mva": "MVA",
+    "watt": "watt",
+    "degree": "degree",
+    "mile": "mile",
+    "kilometer": "kilometer",
+    "km": "kilometer",
+    "meter": "meter",
+    "metre": "meter",
+    "foot": "foot",
+    "feet": "foot",
+    "square foot": "square foot",
+    "square feet": "square foot",
+    "acre": "acre",
+    "ton": "ton",
+    "tonne": "tonne",
+    "barrel": "barrel",
+    "boe": "boe",
+    "mcf": "mcf",
+    "gallon": "gallon",
+    "liter": "liter",
+    "litre": "liter",
+    "ounce": "ounce",
+    "tera op": "tera op",
+    "terabyte": "terabyte",
+    "petabyte": "petabyte",
+    "exabyte": "exabyte",
+    "gigabyte": "gigabyte",
+}
+
+# Words after which a number is a name, a label or a place in a document, not a quantity.
+LABEL_WORDS = words(
+    "model version generation gen phase tier level page slide chapter section step item note "
+    "form type class series number no part stage round wave release gigafactory gigafactories "
+    "quarter fiscal fy q article rule schedule exhibit table figure line row column category "
+    "channel route highway building floor unit suite room track option chart appendix"
+)
+
+# Nouns that make a count conversational ("2 things", "1 question", "one follow-up").
+COUNTED_STOP = words(
+    "question follow-up followup thing point comment example anecdote reason way topic "
+    "need issue area bucket piece part time one other minute-thing item observation note "
+    "clarification quick observation"
+)
+
+_IRREGULAR = {
+    "people": "person",
+    "persons": "person",
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+    "feet": "foot",
+    "series": "series",
+    "data": "data",
+    "staff": "staff",
+    "sheep": "sheep",
+}
+_NOT_PLURAL = re.compile(r"(?:ss|us|is|ous|ics|ws)$")
+
+
+def is_plural(word: str) -> bool:
+    """Whether a lower-case noun looks plural ("cars", "people", "deliveries")."""
+    if word in _IRREGULAR and word not in {"data", "staff", "series", "sheep"}:
+        return True
+    return len(word) > 2 and word.endswith("s") and not _NOT_PLURAL.search(word)
+
+
+def singular(word: str) -> str:
+    """The singular of a lower-case English noun, by the regular rules plus a few irregulars."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if not is_plural(word):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if re.search(r"(?:ches|shes|xes|sses|zes)$", word):
+        return word[:-2]
+    return word[:-1]
+
+
+_SPLIT = re.compile(r"[\s-]+")
+
+
+def word_value(words: str) -> Decimal | None:
+    """The value of a spelled-out number ("twenty-five", "two hundred and fifty", "a dozen")."""
+    text = words.lower().strip()
+    if text == "dozen":
+        return Decimal(12)
+    if text == "couple":
+        return Decimal(2)
+    if text == "half":
+        return Decimal("0.5")
+    half = text.endswith("and a half")
+    if half:
+        text = text[: -len("and a half")].strip()
+    total = 0
+    current = 0
+    for part in _SPLIT.split(text):
+        if part == "and" or not part:
+            continue
+        if part == "hundred":
+            current = max(current, 1) * 100
+        elif part == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+        elif part in _WORD_VALUE:
+            current += _WORD_VALUE[part]
+        else:
+            return None
+    value = Decimal(total + current)
+    return value + Decimal("0.5") if half else value
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A number as printed, before its unit: span, value in base units, scale, currency.
+
+    ``paren`` is True for an accounting negative "($0.12)": the closing parenthesis comes
+    after ``end`` and belongs to the figure.
+    """
+
+    start: int
+    end: int
+    value: Decimal
+    kind: FigureKind | None
+    scale: str | None
+    currency: str | None
+    negative: bool = False
+    paren: bool = False
+
+
+def tokens(text: str) -> list[re.Match[str]]:
+    """The number tokens of a text, matched on its lower-cased form (offsets are the same)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few non-ASCII letters change length when lowered
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return list(_TOKEN.finditer(lowered))
+
+
+_DECADE = re.compile(r"(?:low|mid|high|upper)(?:[- ]to[- ](?:low|mid|high|upper))?[- ]?$")
+_ARTICLE = re.compile(r"\ban?\s+$", re.IGNORECASE)
+_HALF_OF = re.compile(r"\s+an?\b(?:\s+(?P<scale>thousand|million|billion)\b)?", re.IGNORECASE)
+_COUPLE_OF = re.compile(r"\s+of\b")
+
+
+def head(text: str, match: re.Match[str]) -> Head | None:
+    """Value, scale and currency of a token, or None where the token is no number."""
+    start, end = match.start(), match.end()
+    kind = FigureKind.RATIO if match["den"] or match["times"] else None
+    scale = match["scale"] or match["gscale"]
+    if match["digits"]:
+        value = Decimal(match["digits"].replace(",", ""))
+        if match["den"]:
+            if not 0 < value < int(match["den"]):  # "24/7" is an idiom, not a fraction
+                return None
+            value /= int(match["den"])
+        if match["decs"]:  # "low to mid-60s": the decade itself
+            decade = _DECADE.search(text.lower(), max(0, start - 20), start)
+            if decade is None:
+                return None
+            start = decade.start()
+    else:
+        spelled = _spelled(text, match, start, end)
+        if spelled is None:
+            return None
+        value, start, end, scale = spelled
+    if scale:
+        value *= SCALE[scale]
+    return _prefixed(text, Head(start, end, value, kind, scale, None))
+
+
+def _spelled(
+    text: str, match: re.Match[str], start: int, end: int
+) -> tuple[Decimal, int, int, str | None] | None:
+    words, scale = match["words"], match["scale"]
+    if match["gscale"]:
+        return None  # "two m": a letter after a spelled number is no scale
+    if words == "half":  # "half a million", "half an hour"
+        half = _HALF_OF.match(text, end)
+        if half is None:
+            return None
+        return Decimal("0.5"), start, half.end(), (half["scale"] or "").lower() or scale
+    value = word_value(words)
+    if words in _LEADS:  # "a dozen", "a couple of", "a million"
+        article = _ARTICLE.search(text, max(0, start - 4), start)
+        if article is None or value is None:
+            return None
+        if words == "couple":
+            of = _COUPLE_OF.match(text, end)
+            if scale or of is None:
+                return None  # "a couple hundred" is vague; "a couple of months" is two
+            end = of.end()
+        if words in SCALE:
+            value, scale = Decimal(1), words
+        start = article.start()
+    return (value, start, end, scale) if value is not None else None
+
+
+def _prefixed(text: str, found: Head) -> Head:
+    """The head widened over a currency sign or code, "negative"/"minus", or an opening
+    parenthesis closed right after the number. Plain slicing: this runs for every token."""
+    at, currency = found.start, None
+    sign = text[at - 1 : at]
+    if sign in _SYMBOL:
+        at -= 1
+        currency = _SYMBOL[sign]
+        at -= text[at - 1 : at] == "\\"  # "\$" in some publishers' text
+        for letters, code in _DOLLAR_PREFIX.items():
+            size = len(letters)
+            if sign == "$" and text[at - size : at].lower() == letters:
+                if not text[at - size - 1 : at - size].isalnum():
+                    at, currency = at - size, code
+                break
+    elif sign == " " and text[at - 4 : at - 1] in _CODES and not text[at - 5 : at - 4].isalpha():
+        at, currency = at - 4, text[at - 4 : at - 1]
+    before = text[max(0, at - 9) : at].lower()
+    negative = paren = False
+    if text[at - 1 : at] == "(" and text[found.end : found.end + 1] == ")":
+        at, negative, paren = at - 1, True, True
+    elif before.endswith(("negative ", "minus ")):
+        at, negative = at - (9 if before.endswith("negative ") else 6), True
+    kind = FigureKind.MONEY if currency else found.kind
+    return Head(at, found.end, found.value, kind, found.scale, currency, negative, paren)
+
+
+# What follows a number and names its unit: one anchored match per number.
+_SUFFIX = re.compile(
+    r"(?i:(?P<pct>\s+(?:percent|per\s*cent)\b)"
+    r"|(?P<pp>\s+percentage[\s-]points?\b|\s*pp(?:ts?)?\b)"
+    r"|(?P<bps>\s+basis[\s-]points?\b|\s*bps?\b)"
+    r"|(?P<cur>\s+(?:(?:u\.s\.|us|canadian|australian)\s+)?(?:dollars?|euros?|pounds?"
+    r"(?:\s+sterling)?|sterling|yen|yuan|renminbi|rupees?|francs?|cents?|pence|pennies)\b)"
+    r"|(?P<times>\s+times\b))"
+    r"|[\s-]?(?P<symbol>kWh|MWh|GWh|TWh|MW|GW|kW|MVA)\b"
+    r"|\s+(?P<model>[A-Z][a-z]+ \d+)s\b"  # "30 Model 3s": the counted thing is a product
+)
+# Up to four words after a number, each with its separator (a hyphen joins "5,000-unit").
+_W = r"(?P<s{0}>[ \t\r\n]+|[ \t]*-[ \t]*)(?P<w{0}>[A-Za-z][A-Za-z'-]*[A-Za-z])"
+_WORDS = re.compile(
+    _W.format(1) + "(?:" + _W.format(2) + "(?:" + _W.format(3) + "(?:" + _W.format(4) + ")?)?)?"
+)
+STOP = words(
+    "a an the of in on at to for and or but that which who is are was were be been this these "
+    "those it its per each every from by with as than so if we our you your they their"
+)
+_DETERMINERS = words("the our those these their its your")
+
+
+def unit_after(
+    text: str, end: int, value: Decimal
+) -> tuple[str | None, FigureKind | None, Decimal, int]:
+    """The unit named after a number, its kind, the value in base units, and the new end."""
+    found = _SUFFIX.match(text, end)
+    if found is None:
+        return _noun_after(text, end, value)
+    for group, unit, kind in _SUFFIX_UNITS:
+        if found[group]:
+            return unit, kind, value, found.end()
+    if found["symbol"]:
+        return MEASURE[found["symbol"].lower()], FigureKind.OTHER, value, found.end()
+    if found["model"]:
+        return found["model"].lower(), FigureKind.COUNT, value, found.end()
+    words = found["cur"].lower().split()
+    key = " ".join(singular(word) for word in words)
+    code, divisor = CURRENCY_WORD.get(key, CURRENCY_WORD[singular(words[-1])])
+    return code, FigureKind.MONEY, value / divisor, found.end()
+
+
+_SUFFIX_UNITS = (
+    ("pct", "%", FigureKind.PERCENT),
+    ("pp", "pp", FigureKind.PERCENT),
+    ("bps", "bps", FigureKind.PERCENT),
+    ("times", None, FigureKind.RATIO),
+)
+
+
+def _noun_after(
+    text: str, end: int, value: Decimal
+) -> tuple[str | None, FigureKind | None, Decimal, int]:
+    """The counted thing, time or measure in the next few words ("net reservations")."""
+    found = _WORDS.match(text, end)
+    if found is None or "\n\n" in found["s1"]:
+        return None, None, value, end
+    run = [
+        _Word(found[f"w{i}"].lower(), found.end(f"w{i}"), "-" in found[f"s{i}"], found[f"w{i}"])
+        for i in range(1, 5)
+        if found[f"w{i}"] and "\n\n" not in found[f"s{i}"]
+    ]
+    unit, unit_end = _head_noun(run, value)
+    if unit is None:
+        return None, None, value, end
+    if unit in TIME_UNIT:
+        return unit, FigureKind.DURATION, value, unit_end
+    if unit in _MEASURES:
+        return unit, FigureKind.OTHER, value, unit_end
+    return unit, FigureKind.COUNT, value, unit_end
+
+
+_MEASURES = frozenset(MEASURE.values())
+
+
+class _Word(NamedTuple):
+    lower: str
+    end: int
+    hyphen: bool  # joined to what precedes by a hyphen: "5,000-unit"
+    printed: str
+
+
+def _head_noun(run: list[_Word], value: Decimal) -> tuple[str | None, int]:
+    """The counted thing of a phrase after a number: a measure, a time unit, the word of a
+    hyphen compound, or the first plural that is not a name ("150 Copilot capabilities")."""
+    if len(run) > 1:
+        pair = f"{run[0].lower} {singular(run[1].lower)}"
+        if pair in MEASURE:  # "kilowatt hour", "square feet"
+            return MEASURE[pair], run[1].end
+    first = run[0]
+    one = singular(first.lower)
+    if one in MEASURE:
+        return MEASURE[one], first.end
+    if one in TIME_UNIT:
+        return one, first.end
+    if first.hyphen:  # "a 33,000-person company", "a 5,000-unit week"
+        return (one, first.end) if first.lower not in STOP else (None, 0)
+    if first.lower == "of" and len(run) > 2 and run[1].lower in _DETERMINERS:
+        noun = run[2]  # "20 of the units"
+        if is_plural(noun.lower) and (len(run) == 3 or run[3].lower in STOP):
+            return singular(noun.lower), noun.end
+    nouns = []
+    for word in run[:3]:
+        if word.lower in STOP:
+            break
+        if is_plural(word.lower) or (value == 1 and word is first):
+            nouns.append(word)
+    common = [word for word in nouns if not word.printed[0].isupper()]
+    if nouns:
+        noun = (common or nouns)[0]
+        return singular(noun.lower), noun.end
+    return None, 0

@@ -1,0 +1,42 @@
+"""Hedges: words and phrases by which a speaker softens a claim ("I think", "sort of").
+
+A small hand list, on purpose. The Loughran-McDonald word lists already give single-word
+uncertainty and weak-modal rates ("may", "perhaps", "approximately"); what they cannot see is
+the multi-word hedging of unscripted speech: epistemic verbs with a first-person subject
+("I think", "we believe", "I guess"), vague category markers ("sort of", "kind of") and
+approximators ("roughly", "more or less"). Those are the hedge types of Hyland's taxonomy that
+are frequent in spoken English, and they are what tells a prepared remark from a hedged answer.
+Each entry is matched as a whole phrase, case-insensitively.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["HEDGES", "find_hedges", "hedge_count"]
+
+# Epistemic verbs with a first-person subject: the speaker marks a claim as opinion.
+_EPISTEMIC = (
+    r"(?:i|we)\s+(?:think|believe|guess|suppose|suspect|feel|assume)|"
+    r"(?:i|we)(?:'d|\s+would)\s+(?:say|imagine|think|guess|suspect)"
+)
+# Vague category markers; "what kind of", "this sort of" and the like are plain nouns.
+_VAGUE = r"(?<!what\s)(?<!this\s)(?<!that\s)(?<!some\s)(?<!any\s)(?<!one\s)(?<!a\s)(?<!the\s)"
+_VAGUE += r"(?:sort|kind)\s+of"
+_ADVERBS = (
+    r"maybe|perhaps|probably|possibly|presumably|arguably|somewhat|approximately|roughly|"
+    r"more\s+or\s+less|to\s+some\s+(?:extent|degree)|in\s+a\s+sense|it\s+seems|"
+    r"it\s+appears|seems\s+to|appears\s+to|likely|unlikely|generally\s+speaking"
+)
+
+HEDGES = re.compile(r"\b(?:" + _EPISTEMIC + "|" + _VAGUE + "|" + _ADVERBS + r")\b", re.IGNORECASE)
+
+
+def find_hedges(text: str) -> list[tuple[int, int]]:
+    """Spans of the hedges in ``text``."""
+    return [m.span() for m in HEDGES.finditer(text.replace("\u2019", "'"))]
+
+
+def hedge_count(text: str) -> int:
+    """How many hedges ``text`` holds."""
+    return len(find_hedges(text))

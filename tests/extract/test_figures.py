@@ -1,0 +1,237 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from callscope.eval.score import score_file
+from callscope.extract.figures import FiguresExtractor, figures_in
+from callscope.model.call import Call, Metadata, Participant, Role, SectionKind
+from callscope.model.codec import fact_to_dict
+from callscope.model.facts import Figure, FigureKind
+from callscope.parse import parse_file
+from callscope.parse._build import RawTurn, build_call
+from tests.conftest import GOLD, shared_path
+
+M, P, C, D, R, O = (
+    FigureKind.MONEY,
+    FigureKind.PERCENT,
+    FigureKind.COUNT,
+    FigureKind.DURATION,
+    FigureKind.RATIO,
+    FigureKind.OTHER,
+)
+
+
+def only(text: str) -> Figure:
+    figures = figures_in(text)
+    assert len(figures) == 1, [f.quote for f in figures]
+    return figures[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "high", "unit", "per", "kind"),
+    [
+        ("We're spending $100 million a week.", 1e8, None, "USD", "week", M),
+        ("revenue of $1.29 billion, up", 1.29e9, None, "USD", None, M),
+        ("EPS was ($0.12) this quarter", -0.12, None, "USD", None, M),
+        ("margin was negative 3% in Q2", -3, None, "%", None, P),
+        ("about 1,800 a day", 1800, None, "", "day", FigureKind.RATE),
+        (
+            "a production rate of 10,000 vehicles per week",
+            1e4,
+            None,
+            "vehicle",
+            "week",
+            FigureKind.RATE,
+        ),
+        ("we hit a 5,000-unit week soon", 5000, None, "unit", "week", FigureKind.RATE),
+        ("20,000 units a year", 2e4, None, "unit", "year", FigureKind.RATE),
+        ("it took 70 to 90 days to pay", 70, 90, "day", None, D),
+        ("maybe 3 or 4 months away", 3, 4, "month", None, D),
+        ("a 1- or 2-month wait", 1, 2, "month", None, D),
+        ("a week or 2 here", 1, 2, "week", None, D),
+        ("$1.2 billion to $1.6 billion in capex", 1.2e9, 1.6e9, "USD", None, M),
+        ("$1.2 to 1.6 billion in capex", 1.2e9, 1.6e9, "USD", None, M),
+        ("growth between 5% and 7% next year", 5, 7, "%", None, P),
+        ("it was 17%, 18% last year", 17, 18, "%", None, P),
+        ("leverage of 4.5x to 5.5x over time", 4.5, 5.5, "", None, R),
+        ("it charges in half an hour", 0.5, None, "hour", None, D),
+        ("we sold half a million cars", 5e5, None, "car", None, C),
+        ("we hired twenty-five engineers", 25, None, "engineer", None, C),
+        ("we opened a dozen stores", 12, None, "store", None, C),
+        ("it took a couple of months", 2, None, "month", None, D),
+        ("sales of €40 million in Europe", 4e7, None, "EUR", None, M),
+        ("costs of 3 million euros there", 3e6, None, "EUR", None, M),
+        ("£5bn of debt", 5e9, None, "GBP", None, M),
+        ("paid ¥200 billion", 2e11, None, "JPY", None, M),
+        ("a dividend of 37 cents per share", 0.37, None, "USD", None, M),
+        ("margin fell 150 basis points", 150, None, "bps", None, P),
+        ("down 4.1 percentage points from", 4.1, None, "pp", None, P),
+        ("grew 12 percent in the year", 12, None, "%", None, P),
+        ("revenue of $5.2mm in the", 5.2e6, None, "USD", None, M),
+        ("costs were $750k in total", 7.5e5, None, "USD", None, M),
+        ("33,000 people work here", 33000, None, "person", None, C),
+        ("12 high-precision ultrasonic sonars", 12, None, "sonar", None, C),
+        ("a 100-kilowatt hour pack", 100, None, "kWh", None, O),
+        ("a 56 MVA substation", 56, None, "MVA", None, O),
+        ("we leased 130 megawatts this year", 130, None, "megawatt", None, O),
+        ("even if it's 1 in 1,000, it matters", 0.001, None, "", None, R),
+        ("about 1/3 of those costs", 1 / 3, None, "", None, R),
+        ("target range of low to mid-60s percent", 60, None, "%", None, P),
+        ("30 Model 3s were delivered", 30, None, "model 3", None, C),
+        ("20 of the units were for", 20, None, "unit", None, C),
+        ("saving $2 billion annually", 2e9, None, "USD", "year", M),
+    ],
+)
+def test_reads_value_unit_rate(
+    text: str, value: float, high: float | None, unit: str, per: str | None, kind: FigureKind
+) -> None:
+    figure = only(text)
+    assert figure.value == pytest.approx(value)
+    assert figure.high == (pytest.approx(high) if high is not None else None)
+    assert (figure.unit, figure.per, figure.kind) == (unit, per, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("approximately $1.3 billion", "approximately"),
+        ("in excess of 30% growth", "in excess of"),
+        ("close to 60 days", "close to"),
+        ("north of 20% growth", "north of"),
+        ("up to 10,000 units", "up to"),
+        ("more than 65% of them", "more than"),
+    ],
+)
+def test_keeps_qualifier_inside_the_number(text: str, qualifier: str) -> None:
+    figure = only(text)
+    assert figure.qualifier == qualifier
+    assert figure.number is not None
+    assert text[figure.number.start : figure.number.end].startswith(text.split(" ")[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Welcome to the fiscal 2026 call. In 2017 we grew.",
+        "Our Q2 results and the second quarter.",
+        "The Model 3 and Gigafactory 2 and Model S 100D.",
+        "the cells are still 18650, and those",
+        "I have 1 question and 2 things and one follow-up.",
+        "It was one of the best days.",
+        "all hands on deck 24/7 and one-on-one meetings",
+        "people should have 0 concern about that",
+        "a few hundred vehicles and a couple hundred basis points",
+        "see page 5 and slide 12 of the deck",
+        "on August 2 at 8:30 AM Eastern",
+        "the 3rd time and our 2nd plant",
+        "our 10-Q and the 8-K filing",
+        "deliveries grew compared to Q2 '16 in a flat market",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert figures_in(text) == []
+
+
+def test_quote_takes_a_few_words_of_context_within_the_sentence() -> None:
+    figure = only("So we're spending $100 million a week. So a big number.")
+    assert figure.quote == "we're spending $100 million a week"
+    assert figure.number is not None
+
+
+def test_quote_stops_at_a_dash() -> None:
+    assert only("the margin -- 25% by then").quote == "25% by then"
+
+
+def test_bare_number_takes_the_unit_of_an_equal_figure() -> None:
+    first, second = figures_in("We make 5,000 units a week now. When we get to 5,000 we win.")
+    assert (second.value, second.unit, second.per, second.kind) == (
+        5000,
+        "unit",
+        "week",
+        FigureKind.RATE,
+    )
+    assert first.unit == "unit"
+
+
+def test_from_to_is_two_figures() -> None:
+    figures = figures_in("the ramp from 5,000 units to 10,000 units in 2018")
+    assert [(f.value, f.high) for f in figures] == [(5000, None), (10000, None)]
+
+
+def test_offset_shifts_spans_and_quote_is_collapsed() -> None:
+    text = "grew\n  revenue 14%\nlast year"
+    figure = figures_in(text, offset=100)[0]
+    assert figure.quote == "grew revenue 14% last year"
+    assert (figure.span.start, figure.span.end) == (100, 100 + len(text))
+    assert figure.number is not None
+    assert text[figure.number.start - 100 : figure.number.end - 100] == "14%"
+    assert figure.speaker is None and figure.turn is None
+
+
+def make_call(*turns: tuple[str, str]) -> Call:
+    text, raws = "", []
+    for speaker, speech in turns:
+        text += f"{speaker}\n"
+        raws.append(RawTurn(speaker, len(text), len(text) + len(speech), SectionKind.QA))
+        text += speech + "\n\n"
+    people = [Participant("Ann Lee", Role.EXECUTIVE), Participant("Bob Analyst", Role.ANALYST)]
+    return build_call(
+        source="t.txt",
+        layout="test",
+        text=text,
+        metadata=Metadata(),
+        participants=people,
+        raw_turns=raws,
+    )
+
+
+def test_extractor_fills_speaker_turn_and_call_offsets() -> None:
+    call = make_call(
+        ("Bob Analyst", "Payment terms, is that 60?"),
+        ("Ann Lee", "Close to 60 days payment terms with our suppliers."),
+    )
+    extractor = FiguresExtractor()
+    assert (extractor.name, extractor.requires, extractor.produces) == ("figures", (), "figures")
+    facts = extractor.extract(call, {})
+    assert [(f.speaker, f.turn, f.value, f.unit) for f in facts] == [  # type: ignore[union-attr]
+        ("Bob Analyst", 0, 60, "day"),
+        ("Ann Lee", 1, 60, "day"),
+    ]
+    for fact in facts:
+        assert call.text[fact.span.start : fact.span.end] == fact.quote  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "gold"),
+    [
+        ("capiq/tesla-2017-q2-capiq.txt", "tesla-2017-q2-capiq"),
+        (
+            "refinitiv/Q3 2022 Iron Mountain Inc Earnings Call.txt",
+            "Q3 2022 Iron Mountain Inc Earnings Call",
+        ),
+    ],
+)
+def test_real_call_scores_against_the_gold(fixture: str, gold: str) -> None:
+    call = parse_file(shared_path(fixture))
+    path = GOLD / f"{gold}.gold.json"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    figures = [fact_to_dict(f) for f in FiguresExtractor().extract(call, {})]
+    tally = score_file(
+        {"figures": json.loads(path.read_text())["figures"]}, {"figures": figures}, call.text
+    )["figures"]
+    assert tally["tp"] / tally["gold"] >= 0.95
+    assert tally["tp"] / tally["pred"] >= 0.95
+    assert tally["value_ok"] / tally["tp"] >= 0.97
+    assert tally["per_ok"] / tally["tp"] >= 0.97
+
+
+def test_tesla_reference_figures() -> None:
+    call = parse_file(shared_path("capiq/tesla-2017-q2-capiq.txt"))
+    by_quote = {f.quote: f for f in FiguresExtractor().extract(call, {}) if isinstance(f, Figure)}
+    week = next(f for q, f in by_quote.items() if "$100 million a week" in q)
+    assert (week.value, week.unit, week.per, week.speaker) == (1e8, "USD", "week", "Deepak Ahuja")
+    days = next(f for q, f in by_quote.items() if "70 to 90 days" in q)
+    assert (days.value, days.high, days.unit) == (70, 90, "day")
