@@ -83,3 +83,8 @@ def test_micro_average_sums_counts() -> None:
         "",
     )
     assert summarise([one, three])["metadata"]["accuracy"] == 0.25
+
+
+def test_empty_gold_and_empty_prediction_is_perfect() -> None:
+    scores = summarise([score_file({"non_answers": []}, {"non_answers": []}, "")])
+    assert scores["non_answers"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}

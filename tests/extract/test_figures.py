@@ -13,7 +13,7 @@ from callscope.parse import parse_file
 from callscope.parse._build import RawTurn, build_call
 from tests.conftest import GOLD, shared_path
 
-M, P, C, D, R, O = (
+M, P, C, D, R, OT = (
     FigureKind.MONEY,
     FigureKind.PERCENT,
     FigureKind.COUNT,
@@ -73,9 +73,9 @@ def only(text: str) -> Figure:
         ("costs were $750k in total", 7.5e5, None, "USD", None, M),
         ("33,000 people work here", 33000, None, "person", None, C),
         ("12 high-precision ultrasonic sonars", 12, None, "sonar", None, C),
-        ("a 100-kilowatt hour pack", 100, None, "kWh", None, O),
-        ("a 56 MVA substation", 56, None, "MVA", None, O),
-        ("we leased 130 megawatts this year", 130, None, "megawatt", None, O),
+        ("a 100-kilowatt hour pack", 100, None, "kWh", None, OT),
+        ("a 56 MVA substation", 56, None, "MVA", None, OT),
+        ("we leased 130 megawatts this year", 130, None, "megawatt", None, OT),
         ("even if it's 1 in 1,000, it matters", 0.001, None, "", None, R),
         ("about 1/3 of those costs", 1 / 3, None, "", None, R),
         ("target range of low to mid-60s percent", 60, None, "%", None, P),

@@ -314,12 +314,17 @@ def summarise(tallies: Sequence[Tally]) -> dict[str, dict[str, float]]:
         if kind == "metadata":
             out[kind] = {"accuracy": _ratio(c["correct"], c["fields"])}
             continue
+        if c["gold"] == 0 and c["pred"] == 0:
+            # Nothing to find and nothing found: perfect, not 0/0.
+            out[kind] = {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+            continue
         p = _ratio(c["tp"], c["pred"])
         r = _ratio(c["tp"], c["gold"])
         f1 = round(2 * p * r / (p + r), 4) if p + r else 0.0
         scores = {"precision": p, "recall": r, "f1": f1}
-        for name, key in _ACCURACIES.get(kind, {}).items():
-            scores[name] = _ratio(c[key], c["tp"])
+        if c["tp"]:  # accuracies of matched items; none matched, none reported
+            for name, key in _ACCURACIES.get(kind, {}).items():
+                scores[name] = _ratio(c[key], c["tp"])
         out[kind] = scores
     order = ("metadata", "estimates", "participants", "turns", "exchanges", "figures",
              "commitments", "non_answers")  # fmt: skip

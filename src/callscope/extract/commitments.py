@@ -300,14 +300,16 @@ def _target(
         (clause.start + m.start(), clause.start + m.end()) for m in _CONDITION.finditer(clause.text)
     ]
     for figure in figures:
-        if not (clause.start <= figure.span.start and figure.span.end <= clause.end):
+        # The figure itself, not the words of context its quote takes in.
+        span = figure.number or figure.span
+        if not (clause.start <= span.start and span.end <= clause.end):
             continue
-        if any(a <= figure.span.start < b for a, b in conditions):
+        if any(a <= span.start < b for a, b in conditions):
             continue
         if figure.kind is FigureKind.DURATION:
             continue
         if deadline is not None and (
-            clause.start + deadline.start <= figure.span.start < clause.start + deadline.end
+            clause.start + deadline.start <= span.start < clause.start + deadline.end
         ):
             continue
         if figure.value == 100 and figure.unit == "%":

@@ -116,11 +116,13 @@ def fact_to_dict(fact: Figure | Commitment | NonAnswer | ToneScore) -> JSON:
             "turn": fact.turn,
             "value": fact.value,
             "high": fact.high,
-            "unit": fact.unit,
+            "unit": fact.unit or None,  # a unitless figure (a ratio, "5.2x") has null
             "per": fact.per,
             "kind": fact.kind.value,
             "scale": fact.scale,
             "qualifier": fact.qualifier,
+            # The number itself within the quote's context words, as [start, end].
+            "number": [fact.number.start, fact.number.end] if fact.number else None,
         }
     if isinstance(fact, Commitment):
         return {
@@ -266,8 +268,9 @@ def facts_from_dict(
 ) -> dict[str, tuple[Figure | Commitment | NonAnswer | ToneScore, ...]]:
     """The facts of a call's JSON, by extractor output name ("tone" absent when unavailable)."""
     figures = tuple(
-        Figure(f["value"], f["unit"], FigureKind(f["kind"]), f["quote"], _span(f), f.get("high"),
-               f.get("per"), f.get("scale"), f.get("qualifier"), f.get("speaker"), f.get("turn"))
+        Figure(f["value"], f["unit"] or "", FigureKind(f["kind"]), f["quote"], _span(f), f.get("high"),
+               f.get("per"), f.get("scale"), f.get("qualifier"), f.get("speaker"), f.get("turn"),
+               SourceSpan(*f["number"]) if f.get("number") else None)
         for f in doc.get("figures", ())
     )  # fmt: skip
     commitments = tuple(

@@ -77,7 +77,7 @@ CREATE TABLE figures (
     speaker TEXT,
     value REAL NOT NULL,
     high REAL,
-    unit TEXT NOT NULL,
+    unit TEXT,                           -- null for a unitless figure (a ratio)
     per TEXT,
     kind TEXT NOT NULL,
     scale TEXT,
