@@ -268,9 +268,9 @@ def facts_from_dict(
 ) -> dict[str, tuple[Figure | Commitment | NonAnswer | ToneScore, ...]]:
     """The facts of a call's JSON, by extractor output name ("tone" absent when unavailable)."""
     figures = tuple(
-        Figure(f["value"], f["unit"] or "", FigureKind(f["kind"]), f["quote"], _span(f), f.get("high"),
-               f.get("per"), f.get("scale"), f.get("qualifier"), f.get("speaker"), f.get("turn"),
-               SourceSpan(*f["number"]) if f.get("number") else None)
+        Figure(f["value"], f["unit"] or "", FigureKind(f["kind"]), f["quote"], _span(f),
+               f.get("high"), f.get("per"), f.get("scale"), f.get("qualifier"), f.get("speaker"),
+               f.get("turn"), SourceSpan(*f["number"]) if f.get("number") else None)
         for f in doc.get("figures", ())
     )  # fmt: skip
     commitments = tuple(

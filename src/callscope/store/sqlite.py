@@ -159,32 +159,49 @@ class SQLiteStore:
     def vector_search(
         self, vector: bytes, model: str, filters: SearchFilters, limit: int
     ) -> list[dict[str, Any]]:
-        """Turns nearest to ``vector`` by cosine distance (needs sqlite-vec)."""
-        self._load_vec()
+        """Turns nearest to ``vector`` by cosine distance.
+
+        sqlite-vec computes the distance in SQL where this Python's sqlite3 can load
+        extensions; builds without that (some pyenv builds) rank the filtered vectors with
+        numpy instead, with the same result.
+        """
         call_where, params = _where(filters, _CALL_FILTERS)
         turn_where, more = _where(filters, _TURN_FILTERS)
         params.update(more, vector=vector, model=model, limit=limit)
-        sql = (
+        select = (
             "SELECT c.id AS call_id, c.source, c.company, c.ticker, c.fiscal_period, "
             "c.call_date, t.idx AS turn, t.speaker, t.role, t.section, "
-            "substr(t.text, 1, 240) AS snippet, "
-            "vec_distance_cosine(v.vector, :vector) AS score "
+            "substr(t.text, 1, 240) AS snippet, {score} AS score "
             "FROM turn_vectors v JOIN turns t ON t.id = v.turn_id "
             "JOIN calls c ON c.id = t.call_id "
             f"WHERE v.model = :model{call_where}{turn_where} "
-            "ORDER BY score LIMIT :limit"
         )
-        return [dict(r) for r in self.db.execute(sql, params)]
+        if self._load_vec():
+            sql = select.format(score="vec_distance_cosine(v.vector, :vector)")
+            return [dict(r) for r in self.db.execute(sql + "ORDER BY score LIMIT :limit", params)]
+        import numpy as np
 
-    def _load_vec(self) -> None:
-        if getattr(self, "_vec_loaded", False):
-            return
-        import sqlite_vec
+        rows = [dict(r) for r in self.db.execute(select.format(score="v.vector"), params)]
+        if not rows:
+            return []
+        matrix = np.frombuffer(b"".join(r["score"] for r in rows), dtype=np.float32)
+        query = np.frombuffer(vector, dtype=np.float32)
+        distances = 1.0 - matrix.reshape(len(rows), query.size) @ query  # unit vectors
+        best = np.argsort(distances, kind="stable")[:limit]
+        return [{**rows[i], "score": float(distances[i])} for i in best]
 
-        self.db.enable_load_extension(True)
-        sqlite_vec.load(self.db)
-        self.db.enable_load_extension(False)
-        self._vec_loaded = True
+    def _load_vec(self) -> bool:
+        """Load sqlite-vec into this connection if this sqlite3 build allows it."""
+        if not hasattr(self, "_vec_loaded"):
+            self._vec_loaded = False
+            if hasattr(self.db, "enable_load_extension"):
+                import sqlite_vec
+
+                self.db.enable_load_extension(True)
+                sqlite_vec.load(self.db)
+                self.db.enable_load_extension(False)
+                self._vec_loaded = True
+        return self._vec_loaded
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
         if table not in table_names():
