@@ -28,6 +28,8 @@ __all__ = [
 
 # Below this best score no layout claims the document.
 MIN_SCORE = 0.2
+# At or above this score a layout has seen its publisher's signature: detection stops there.
+CERTAIN = 0.95
 
 _REGISTRY: dict[str, Layout] = {}
 
@@ -74,10 +76,21 @@ def layouts() -> dict[str, Layout]:
 
 
 def detect(doc: Document) -> tuple[Layout, float]:
-    """The layout that scores the document highest, with its score."""
-    scored = [(layout.sniff(doc), layout) for layout in layouts().values()]
-    if not scored:
+    """The layout that scores the document highest, with its score.
+
+    Layouts are asked in registration order (publishers first, the plain fallback last);
+    a score of at least ``CERTAIN`` is a publisher's signature and ends the search, so the
+    fallback's full-text scan runs only when no publisher recognised the document.
+    """
+    registered = layouts()
+    if not registered:
         raise UnknownLayout(doc.path, "no layouts are registered")
+    scored = []
+    for layout in registered.values():
+        score = layout.sniff(doc)
+        if score >= CERTAIN:
+            return layout, score
+        scored.append((score, layout))
     score, best = max(scored, key=lambda pair: pair[0])
     if score < MIN_SCORE:
         raise UnknownLayout(

@@ -9,6 +9,7 @@ notes annotations and cut-offs, and groups the Q&A into exchanges.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -66,6 +67,7 @@ def is_cut_off(text: str) -> bool:
     return bool(_CUT_OFF.search(text))
 
 
+@lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
     """A name reduced for comparison: lower case, no honorific, no punctuation."""
     name = _HONORIFIC.sub("", name.strip())
