@@ -6,20 +6,27 @@ so re-ingesting changes nothing and a killed ingest never leaves half a call beh
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from callscope.errors import CallscopeError, InputError
+from callscope.errors import CallscopeError, InputError, NotFound
+from callscope.model.call import Company
 from callscope.model.codec import call_from_dict, facts_from_dict
 from callscope.parse import DEFAULT_MAX_BYTES
 from callscope.pipeline import AnalyzedCall, Pipeline, analyze_file
 from callscope.search import semantic as semantic_search
 from callscope.search.fulltext import match_all, match_any
 from callscope.store import DEFAULT_DB, open_store
+from callscope.track.actuals import Actual, read_actuals
+from callscope.track.compare import CallKey, Comparison, latest_earlier
+from callscope.track.compare import compare as compare_calls
+from callscope.track.tracker import LedgerCall, TrackedCommitment, Verdict
+from callscope.track.tracker import track as track_commitments
 
 __all__ = ["Corpus", "IngestReport", "expand_paths"]
 
@@ -99,6 +106,16 @@ def _fuse(
             best.setdefault(key, hit)
     order = sorted(scores, key=lambda key: -scores[key])[:limit]
     return [{**best[key], "score": round(scores[key], 6)} for key in order]
+
+
+def _verdict(status: str | None) -> Verdict | None:
+    if status is None:
+        return None
+    known = {v.value: v for v in Verdict}
+    found = known.get(" ".join(status.lower().replace("-", " ").replace("_", " ").split()))
+    if found is None:
+        raise CallscopeError(f"unknown commitment status {status!r}; one of: {', '.join(known)}")
+    return found
 
 
 class Corpus:
@@ -208,6 +225,71 @@ class Corpus:
             if on_progress is not None:
                 on_progress(done, done, "")
         return done
+
+    def previous(self, call_id: int) -> int | None:
+        """The id of the same company's latest stored call held before this one, or None."""
+        keys = [
+            CallKey(r["id"], Company(r["company"], r["ticker"]),
+                    dt.date.fromisoformat(r["call_date"]) if r["call_date"] else None,
+                    r["fiscal_year"], r["fiscal_quarter"])
+            for r in self.store.calls({})
+        ]  # fmt: skip
+        current = next((k for k in keys if k.id == call_id), None)
+        if current is None:
+            self.store.get(call_id)  # raises NotFound naming the call and the database
+            return None
+        found = latest_earlier(current, keys)
+        return None if found is None else found.id
+
+    def compare(self, call_id: int) -> Comparison:
+        """How a stored call differs from the same company's previous stored call."""
+        earlier = self.previous(call_id)
+        current = self.get(call_id)
+        if earlier is None:
+            meta = current.call.metadata
+            what = " ".join(
+                x for x in (meta.company.name or meta.company.ticker,
+                            meta.fiscal_period.label if meta.fiscal_period else None) if x
+            )  # fmt: skip
+            raise NotFound(
+                f"call {call_id} ({what or 'unknown company'}, {current.call.source}): no earlier "
+                "call of the same company is stored; ingest one to compare with"
+            )
+        return compare_calls(current, self.get(earlier))
+
+    def commitments(
+        self,
+        *,
+        company: str | None = None,
+        status: str | None = None,
+        actuals: str | Path | Sequence[Actual] | None = None,
+    ) -> list[TrackedCommitment]:
+        """The commitment ledger: every stored commitment with its verdict and evidence.
+
+        ``company``: a ticker or part of a name (as for ``calls``); ``status``: one verdict
+        ("met", "met late", "partly met", "missed", "revised", "withdrawn", "pending",
+        "unclear"); ``actuals``: a CSV file (format in :mod:`callscope.track.actuals`) or rows.
+        """
+        wanted = _verdict(status)
+        rows = actuals if not isinstance(actuals, str | Path) else read_actuals(actuals)
+        hashes = {r["id"]: r["content_hash"] for r in self.store.rows("calls")}
+        calls = self.store.calls({"company": company} if company else {})
+        ledger = [LedgerCall(r["id"], hashes[r["id"]], self.get(r["id"])) for r in calls]
+        tracked = track_commitments(ledger, tuple(rows or ()))
+        return [t for t in tracked if wanted is None or t.status is wanted]
+
+    def track(
+        self, commitment_id: str, *, actuals: str | Path | Sequence[Actual] | None = None
+    ) -> TrackedCommitment:
+        """One stored commitment, by its id, with its verdict and evidence."""
+        found = (t for t in self.commitments(actuals=actuals) if t.id == commitment_id)
+        tracked = next(found, None)
+        if tracked is None:
+            raise NotFound(
+                f"no commitment with id {commitment_id!r} is stored; "
+                "`callscope commitments` lists them with their ids"
+            )
+        return tracked
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
         return self.store.rows(table)

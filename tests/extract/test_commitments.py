@@ -11,7 +11,7 @@ from callscope.extract.commitments import (
     confidence_of,
     split_sentences,
 )
-from callscope.model.call import Call, Metadata, Participant, Role, SectionKind
+from callscope.model.call import Call, FiscalPeriod, Metadata, Participant, Role, SectionKind
 from callscope.model.facts import Commitment, Confidence, Figure, FigureKind
 from callscope.model.source import SourceSpan
 from callscope.parse._build import RawTurn, build_call
@@ -92,7 +92,7 @@ def test_clauses_cut_restarts_and_lead_words_and_asides() -> None:
         ("you should expect to see investments", Confidence.HIGH, "expect"),
         ("I think we'll have some announcements", Confidence.MODERATE, "I think"),
         ("I believe we are still on track for that", Confidence.MODERATE, "I believe"),
-        ("We plan to deepen our investment", Confidence.MODERATE, "plan"),
+        ("We plan to deepen our investment", Confidence.MODERATE, "We plan"),
         ("We're going to aim for maximum carryover.", Confidence.MODERATE, "aim"),
         ("we may move it sometime next year", Confidence.LOW, "may"),
         ("we're aspirationally going to have it", Confidence.LOW, "aspirationally"),
@@ -270,3 +270,182 @@ def test_real_calls_against_the_gold(fixture: str, gold: str) -> None:
     assert scores["f1"] >= 0.8
     assert scores["deadline_accuracy"] >= 0.9
     assert scores["confidence_accuracy"] >= 0.75
+
+
+# --- rules that generalise beyond the annotated calls --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "speech",
+    [
+        "Jamie will take you through the details of the quarter before Q&A.",
+        "As far as the rest of the year, we'll have to see.",
+        "You should not expect those costs to be mitigated fully in 2019.",
+        "If there is no mitigation, you would expect the cost to rise in 2019.",
+        "They're going to reduce the regulatory burden next year.",
+        "I think it would be premature to suggest we're going to have a headwind in 2019.",
+        "The replay of this call will be available on our website until August 7.",
+        "I wouldn\u2019t expect much of a change in dealer openings next year.",
+        "We do plan to take big swings if and when we see opportunities to invest.",
+        "We saw a rebound in May and June, aided by promotions intended to spark sales.",
+        "They're like, \"We're worried we're going to run out of capacity next year.\"",
+        "Clearly, we're not going to give you a guide for next year.",
+        "We plan to be intentional about how we transition customers.",
+        "And yes, we do expect that power is\n\ngoing to -- and it hasn't hit us yet.",
+        "Their extended lockup will expire one year after the listing.",
+    ],
+)
+def test_not_a_commitment_elsewhere(speech: str) -> None:
+    assert extract(make_call(("Ann Lee", speech))) == ()
+
+
+@pytest.mark.parametrize(
+    ("speech", "numbers", "target", "metric"),
+    [
+        (  # the figure after the cue, not the fact before it
+            "We have $1.6 billion of cost and expect to reduce that amount by $300 million.",
+            [("$1.6 billion", 1.6e9), ("$300 million", 3e8)],
+            3e8,
+            "costs",
+        ),
+        (  # "from X to Y" promises Y
+            "We will increase our stake from approximately 10% to approximately 25%.",
+            [("approximately 10%", 10), ("approximately 25%", 25)],
+            25,
+            "increase stake",
+        ),
+        (  # a component after "including" is not the target
+            "We expect COGS of $19.6 billion, including $700 million of integration costs.",
+            [("$700 million", 7e8), ("$19.6 billion", 1.96e10)],
+            1.96e10,
+            "COGS",
+        ),
+        (  # a figure just before the cue is its subject; the comparison after it is not
+            "Roughly 45% will be recognized in revenue in the next 12 months, up 20% from 2016.",
+            [("Roughly 45%", 45), ("20%", 20)],
+            45,
+            "revenue",
+        ),
+        (
+            "We expect Office revenue growth to be approximately 14% in constant currency.",
+            [("approximately 14%", 14)],
+            14,
+            "revenue growth",
+        ),
+        (
+            "We now expect operating margin as a percent of revenue to be about 9% this year.",
+            [("about 9%", 9)],
+            9,
+            "operating margin",
+        ),
+        (  # "double-digit" is not a doubling
+            "In FY '25, that focus should lead to double-digit revenue growth.",
+            [],
+            None,
+            "revenue growth",
+        ),
+    ],
+)
+def test_targets_and_metrics(
+    speech: str, numbers: list[tuple[str, float]], target: float | None, metric: str
+) -> None:
+    call = make_call(("Ann Lee", speech))
+    unit = {True: "%", False: "USD"}
+    figures = [
+        figure(call, q, v, unit[q.endswith("%")], FigureKind.PERCENT if q.endswith("%")
+               else FigureKind.MONEY) for q, v in numbers
+    ]  # fmt: skip
+    (c,) = extract(call, *figures)
+    assert (c.target, c.metric) == (target, metric)
+
+
+def test_an_action_with_a_count_is_named_by_what_it_counts() -> None:
+    call = make_call(("Ann Lee", "We plan to open 12 new stores next year."))
+    stores = figure(call, "12 new stores", 12, "store", FigureKind.COUNT)
+    (c,) = extract(call, stores)
+    assert (c.metric, c.target, c.deadline) == ("store openings", 12, dt.date(2018, 12, 31))
+    assert (c.confidence, c.cue) == (Confidence.MODERATE, "We plan")
+
+
+@pytest.mark.parametrize(
+    ("speech", "deadline"),
+    [
+        # the date the promise names, after its cue, not the one of the report before it
+        ("We improved the stores this year, and will do so in all stores next year.", "2018-12-31"),
+        ("Over the next two years, we expect asset sales of $10 billion in 2019.", "2019-12-31"),
+        ("We expect cash savings of $65 million after 2020.", None),
+        ("We expect a headwind, like the charge booked in the first quarter of last year.", None),
+    ],
+)
+def test_the_deadline_is_the_promise_own(speech: str, deadline: str | None) -> None:
+    call = make_call(("Ann Lee", speech), call_date=dt.date(2017, 8, 2))
+    money = [
+        figure(call, q, v, "USD", FigureKind.MONEY)
+        for q, v in (("$10 billion", 1e10), ("$65 million", 6.5e7))
+        if q in speech
+    ]
+    (c,) = extract(call, *money)
+    assert (c.deadline.isoformat() if c.deadline else None) == deadline
+
+
+def test_a_call_without_a_date_resolves_against_its_reported_quarter() -> None:
+    speech = "We expect revenue to grow next year."
+    text = f"Ann Lee\n{speech}\n\n"
+    call = build_call(
+        source="t.txt",
+        layout="test",
+        text=text,
+        metadata=Metadata(fiscal_period=FiscalPeriod("Q3 2022", 2022, 3)),
+        participants=[Participant("Ann Lee", Role.EXECUTIVE)],
+        raw_turns=[RawTurn("Ann Lee", 8, 8 + len(speech), SectionKind.QA)],
+    )
+    (c,) = extract(call)
+    assert c.deadline == dt.date(2023, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a blank line with no end before it and a lower-case word after is a PDF line break
+        ("what we expect to happen in the\n\nmacro environment. Next", [
+            "what we expect to happen in the\n\nmacro environment.", "Next"]),
+        ("A heading\n\nThe next part", ["A heading", "The next part"]),
+    ],
+)  # fmt: skip
+def test_split_sentences_across_pdf_line_breaks(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in split_sentences(text)] == expected
+
+
+def test_a_list_of_promises_splits_at_and_we() -> None:
+    text = (
+        "We expect a tax rate of 22%, buybacks of $400 million, and we expect $300 million of FCF."
+    )
+    assert [text[a:b] for a, b in clauses(text, 0, len(text))] == [
+        "We expect a tax rate of 22%, buybacks of $400 million",
+        "we expect $300 million of FCF.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "quote", "deadline"),
+    [
+        (  # a June fiscal year: FY '25 ends 2025-06-30
+            "motley-fool-web/MSFT_Q3_2024_earnings_call.txt",
+            "we expect FY '25 operating margins to be down only about 1 point year over year",
+            "2025-06-30",
+        ),
+        (  # a date-less Refinitiv call still resolves "in 2023"
+            "refinitiv/Q3 2022 Equinix Inc Earnings Call.txt",
+            "These price increases will be passed through to our customers in 2023.",
+            "2023-12-31",
+        ),
+    ],
+)
+def test_real_calls_without_gold(fixture: str, quote: str, deadline: str) -> None:
+    from callscope.extract.figures import FiguresExtractor
+    from callscope.parse import parse_file
+
+    call = parse_file(shared_path(fixture))
+    found = CommitmentsExtractor().extract(call, {"figures": FiguresExtractor().extract(call, {})})
+    (c,) = [f for f in found if isinstance(f, Commitment) and quote in f.quote]
+    assert c.deadline is not None and c.deadline.isoformat() == deadline

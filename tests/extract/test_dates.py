@@ -36,7 +36,10 @@ CALL = dt.date(2017, 8, 2)  # a Wednesday in fiscal Q3 of a December year
         ("by the end of the quarter", "2017-09-30"),
         ("in Q3", "2017-09-30"),
         ("the third quarter", "2017-09-30"),
-        ("in Q2", "2018-06-30"),  # Q2 2017 has ended: the next Q2
+        ("in Q1", "2018-03-31"),  # Q1 2017 is long past: the next Q1
+        ("the second half of the year", "2017-12-31"),
+        ("in March", "2018-03-31"),
+        ("from 2018 to 2019", "2019-12-31"),  # the start of a span is not its deadline
         ("Q1 2018", "2018-03-31"),
         ("1Q18", "2018-03-31"),
         ("Q2'18", "2018-06-30"),
@@ -45,7 +48,6 @@ CALL = dt.date(2017, 8, 2)  # a Wednesday in fiscal Q3 of a December year
         ("in the back half", "2017-12-31"),
         ("in the second half", "2017-12-31"),
         ("H2", "2017-12-31"),
-        ("the first half", "2018-06-30"),
         ("the first half of 2019", "2019-06-30"),
         ("the second half of next year", "2018-12-31"),
         ("fiscal 2026", "2026-12-31"),
@@ -65,7 +67,6 @@ CALL = dt.date(2017, 8, 2)  # a Wednesday in fiscal Q3 of a December year
         ("over the next three years", "2020-08-02"),
         ("by the end of the decade", "2019-12-31"),
         ("by September", "2017-09-30"),
-        ("in June", "2018-06-30"),
         ("this summer", "2017-08-31"),
         ("for the year, we expect", "2017-12-31"),
         ("our full-year revenue", "2017-12-31"),
@@ -91,6 +92,12 @@ def test_find_deadline_resolves_to_the_end_of_the_period(text: str, expected: st
         "in 2016 we built it",  # before the call: not a deadline
         "another 3 or 4 months before you hit it",  # counted from another event, not the call
         "we may do that",  # the modal is not the month
+        # the quarter, half or month just reported is the past, not next year's
+        "in Q2",
+        "the first half",
+        "in June",
+        "the first quarter of last year",
+        "savings of $65 million after 2020",
     ],
 )
 def test_find_deadline_gives_none_for_vague_or_past_or_absent_time(text: str) -> None:
@@ -127,11 +134,12 @@ def test_find_deadlines_lists_every_expression_in_order() -> None:
     [
         ("next year", dt.date(2024, 4, 25), "2025-06-30"),
         ("this year", dt.date(2024, 4, 25), "2024-06-30"),
-        ("Q3", dt.date(2024, 4, 25), "2025-03-31"),
         ("Q4", dt.date(2024, 4, 25), "2024-06-30"),
+        ("in January", dt.date(2018, 11, 28), "2019-01-31"),
         ("the first half", dt.date(2024, 4, 25), "2024-12-31"),
         ("next quarter", dt.date(2024, 4, 25), "2024-09-30"),
         ("FY25", dt.date(2024, 4, 25), "2025-06-30"),
+        ("Q2", dt.date(2024, 4, 25), "2024-12-31"),
         ("in 2025", dt.date(2024, 4, 25), "2025-12-31"),  # a bare year is a calendar year
     ],
 )
@@ -195,3 +203,22 @@ def test_fiscal_year_end_from_the_reported_period(
     year: int, quarter: int, call_date: dt.date, expected: int | None
 ) -> None:
     assert fiscal_year_end_from_period(year=year, quarter=quarter, call_date=call_date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "call_date", "expected"),
+    [
+        # a past-tense verb governs the time: when something was done, not when it is due
+        ("the adjustments that we made at the end of the year", dt.date(2019, 1, 31), None),
+        ("than it is last year or indeed the year before.", dt.date(2025, 4, 30), None),
+        # a year naming a document is not the deadline; the month after it is
+        ("We'll provide 2019 guidance in January", dt.date(2018, 7, 24), "2019-01-31"),
+        ("this was a project that started in September", dt.date(2018, 11, 28), None),
+        ("Q3", dt.date(2024, 4, 25), None),  # the June-year quarter just reported
+    ],
+)
+def test_find_deadline_skips_the_past_and_documents(
+    text: str, call_date: dt.date, expected: str | None
+) -> None:
+    found = find_deadline(text, call_date=call_date, fy_end_month=6 if text == "Q3" else 12)
+    assert (found.date.isoformat() if found else None) == expected

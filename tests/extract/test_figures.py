@@ -82,6 +82,44 @@ def only(text: str) -> Figure:
         ("30 Model 3s were delivered", 30, None, "model 3", None, C),
         ("20 of the units were for", 20, None, "unit", None, C),
         ("saving $2 billion annually", 2e9, None, "USD", "year", M),
+        # the counted thing: a plural in "-ws", after a name, an acronym, "-oes", "-ies"
+        ("we got 10 million social media views", 1e7, None, "view", None, C),
+        ("it sold 100 million Acme Widget Corp shares", 1e8, None, "share", None, C),
+        ("we signed 3 large CSPs this year", 3, None, "csp", None, C),
+        ("a score north of 70 NPS today", 70, None, "nps", None, C),
+        ("we shipped 12 LNG cargoes in May", 12, None, "cargo", None, C),
+        ("the top 10 best-selling movies ever", 10, None, "movie", None, C),
+        ("we sold two one million barrel cargoes", 1e6, None, "barrel", None, OT),
+        ("we built [30] production Widget 3s so far", 30, None, "widget 3", None, C),
+        ("merging 20 cash equities platforms", 20, None, "platform", None, C),
+        ("our 900 loyal workers continues to grow", 900, None, "worker", None, C),
+        ("it was a four-pound box", 4, None, "pound", None, C),
+        ("roughly 5 points of margin", 5, None, "point", None, C),
+        ("SEK 2 billion in sales", 2e9, None, "SEK", None, M),
+        ("EPS of $(0.12) in the quarter", -0.12, None, "USD", None, M),
+        ("we cut 60 million board feet", 6e7, None, "board foot", None, OT),
+        # "-ish", "-plus", hyphenated points, hyphen compounds of a measure
+        ("margins in the 60-ish percent range", 60, None, "%", None, P),
+        ("we run 4,000-plus stores now", 4000, None, "store", None, C),
+        ("we saw a 24-basis point decline", 24, None, "bps", None, P),
+        ("it was a 4-percentage point gain", 4, None, "pp", None, P),
+        ("GDP falling 1 percentage\n\npoint this year", 1, None, "pp", None, P),
+        ("we put up a 40-foot-tall sign", 40, None, "foot", None, OT),
+        # rates: not an adjective ("monthly active"), through "of oil"; measures of two words
+        ("it has 2.2 billion monthly active on the app", 2.2e9, None, "", None, C),
+        ("about 50,000 barrels of oil per day", 5e4, None, "barrel", "day", OT),
+        ("moving 2 billion cubic feet per day", 2e9, None, "cubic foot", "day", OT),
+        # scales hyphenated, after "+", across a line break
+        ("our 33-billion-euro loan book", 3.3e10, None, "EUR", None, M),
+        ("to redeploy 2+ billion euros of capital", 2e9, None, "EUR", None, M),
+        ("it is about 250\n       million euros in all", 2.5e8, None, "EUR", None, M),
+        ("a run-rate of between\n       1.6 and 1.65 billion euros", 1.6e9, 1.65e9, "EUR", None, M),
+        # spoken shares
+        ("about a third of our book renews", 1 / 3, None, "", None, R),
+        ("two-thirds of the customers buy", 2 / 3, None, "", None, R),
+        ("nearly half of our loans are", 0.5, None, "", None, R),
+        ("close to three quarters of all deposits", 0.75, None, "", None, R),
+        ("the plant is owned two-thirds by them", 2 / 3, None, "", None, R),
     ],
 )
 def test_reads_value_unit_rate(
@@ -128,6 +166,20 @@ def test_keeps_qualifier_inside_the_number(text: str, qualifier: str) -> None:
         "the 3rd time and our 2nd plant",
         "our 10-Q and the 8-K filing",
         "deliveries grew compared to Q2 '16 in a flat market",
+        "as of 3/31 and again on 6/30",
+        "we file 8-Ks and the 20-F each year",
+        "if you're a 7-Eleven shop",
+        "their #1 concern is capacity",
+        "the 777X program slipped",
+        "see Slides 11 through 15 and Pages 3, 4, and 5",
+        "your [CET 1 ratio] is strong",
+        "it fell by a couple of hundred million dollars",
+        "a 360-degree view of the customer",
+        "the two factors, three key takeaways and a couple of follow ups",
+        "this was a quarter of, you know, investment",
+        "in the second half of the year",
+        "Widget 365 suite sales grew. We sell the Widget 365 suite.",
+        "the 737 program and the 737 MAX and the new 737 MAX 9 jets",
     ],
 )
 def test_not_figures(text: str) -> None:
@@ -135,8 +187,8 @@ def test_not_figures(text: str) -> None:
 
 
 def test_quote_takes_a_few_words_of_context_within_the_sentence() -> None:
-    figure = only("So we're spending $100 million a week. So a big number.")
-    assert figure.quote == "we're spending $100 million a week"
+    figure = only("Yes. So we're spending $100 million a week. So a big number.")
+    assert figure.quote == "So we're spending $100 million a week"
     assert figure.number is not None
 
 
@@ -153,6 +205,39 @@ def test_bare_number_takes_the_unit_of_an_equal_figure() -> None:
         FigureKind.RATE,
     )
     assert first.unit == "unit"
+
+
+def test_a_restart_is_no_range() -> None:
+    assert [(f.value, f.high, f.unit) for f in figures_in("more than 70 -- 7,000 turbines")] == [
+        (7000, None, "turbine")
+    ]
+
+
+def test_a_percent_does_not_range_into_a_scaled_count() -> None:
+    figures = figures_in("video views increased 13% to 11.2 billion this year")
+    assert [(f.value, f.high, f.unit) for f in figures] == [(13, None, "%"), (11.2e9, None, "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our margin was 25%. " + "More words here. " * 100 + "Fans above the age of 25 came.",
+        "We have an 18-week season. Viewers in the 18 to 49 demo grew.",
+    ],
+)
+def test_bare_number_does_not_take_a_far_or_unequal_unit(text: str) -> None:
+    assert [f.value for f in figures_in(text)] == [25 if "25%" in text else 18]
+
+
+def test_bare_number_takes_no_unit_from_another_speaker() -> None:
+    call = make_call(
+        ("Bob Analyst", "So you fixed it for five years, at what rate?"),
+        ("Ann Lee", "It was a little over 8.50."),
+    )
+    facts = FiguresExtractor().extract(call, {})
+    assert [(f.speaker, f.value, f.unit) for f in facts] == [  # type: ignore[union-attr]
+        ("Bob Analyst", 5, "year")
+    ]
 
 
 def test_from_to_is_two_figures() -> None:

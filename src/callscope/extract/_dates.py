@@ -124,8 +124,8 @@ _YEAR4 = r"(?:19|20)\d\d"
 _FY = r"(?:fiscal\s+(?:year\s+)?|FY\s*'?|F')(?P<fy>(?:19|20)?\d\d)\b"
 # What may follow a quarter or half to fix its year.
 _OF_YEAR = (
-    r"(?:\s*(?:of\s+|in\s+)?(?:(?P<rel>this|next|the\s+current|the\s+following)\s+"
-    r"(?:fiscal\s+)?year|(?:fiscal\s+(?:year\s+)?|FY\s*'?|F')(?P<qfy>(?:19|20)?\d\d)\b"
+    r"(?:\s*(?:of\s+|in\s+)?(?:(?P<rel>this|next|the\s+current|the\s+following|last|the\s+"
+    r"prior|the\s+previous|prior|previous|the)\s+(?:fiscal\s+)?year|(?:fiscal\s+(?:year\s+)?|FY\s*'?|F')(?P<qfy>(?:19|20)?\d\d)\b"
     r"|(?:calendar\s+(?:year\s+)?)?'?(?P<qy>(?:19|20)\d\d)\b(?![,.]\d))"
     r"|\s?'(?P<qa>\d\d)\b|(?P<qb>\d\d)\b"  # "Q3 '18", "1Q18": a short year only when attached
     r")?"
@@ -166,7 +166,12 @@ _MODIFIED_YEAR = re.compile(
     r"[\s-]*'?(?P<y>(?:19|20)\d\d)\b",
     _I,
 )
-_BARE_YEAR = re.compile(r"(?<![$\d.,/-])\b(?P<y>" + _YEAR4 + r")\b(?![\d%]|,\d|\.\d)")
+# "2019 guidance", "the 2025 plan": a year naming a document, not when something is due.
+_BARE_YEAR = re.compile(
+    r"(?<![$\d.,/-])\b(?P<y>" + _YEAR4 + r")\b(?![\d%]|,\d|\.\d)"
+    r"(?!\s+(?:guidance|outlook|plan|budget|results|targets?|framework|forecast)\b)",
+    _I,
+)
 _DATE = re.compile(
     r"\b(?P<m>"
     + _MONTH_RE
@@ -283,11 +288,15 @@ def _count(raw: str | None) -> int | None:
     return int(word) if word.isdigit() else _COUNTS.get(word)
 
 
+_OFFSET = {"this": 0, "the": 0, "current": 0, "next": 1, "following": 1,
+           "last": -1, "prior": -1, "previous": -1}  # fmt: skip
+
+
 def _anchor_year(m: re.Match[str], ctx: _Context) -> int | None:
     """The fiscal year a quarter or half names after it, or None where it names none."""
     rel = m.group("rel")
     if rel:
-        return ctx.fiscal_year + (0 if rel.lower().split()[-1] in ("this", "current") else 1)
+        return ctx.fiscal_year + _OFFSET[rel.lower().split()[-1]]
     if m.group("qfy"):
         return _year(m.group("qfy"))
     short = m.group("qy") or m.group("qa") or m.group("qb")
@@ -296,10 +305,19 @@ def _anchor_year(m: re.Match[str], ctx: _Context) -> int | None:
     return None
 
 
+# A period named without a year that ended this many days before the call is the one just
+# reported ("in Q2 we shipped ..." on a Q2 call), not next year's: it is the past.
+_JUST_ENDED_DAYS = 92
+
+
 def _next_from(ctx: _Context, dates: Callable[[int], dt.date]) -> dt.date:
-    """The first of ``dates(fiscal year)`` that ends on or after the call date."""
-    year = ctx.fiscal_year
-    return dates(year) if dates(year) >= ctx.call_date else dates(year + 1)
+    """The first of ``dates(fiscal year)`` that ends on or after the call date, except that
+    one which ended just before the call (the period being reported) is returned as it is."""
+    for year in (ctx.fiscal_year - 1, ctx.fiscal_year, ctx.fiscal_year + 1):
+        day = dates(year)
+        if day >= ctx.call_date - dt.timedelta(days=_JUST_ENDED_DAYS):
+            return day
+    return dates(ctx.fiscal_year + 1)
 
 
 def _quarter(m: re.Match[str], ctx: _Context) -> dt.date | None:
@@ -320,8 +338,7 @@ def _half(m: re.Match[str], ctx: _Context) -> dt.date | None:
     return _next_from(ctx, lambda y: ctx.cal.quarter_end(y, quarter))
 
 
-_OFFSET = {"this": 0, "the": 0, "current": 0, "next": 1, "following": 1,
-           "last": -1, "prior": -1, "previous": -1}  # fmt: skip
+_BEFORE = re.compile(r"[\s-]+(?:before|prior)\b", _I)
 _PART_QUARTER = {"early": 1, "beginning": 1, "start": 1, "mid": 2, "middle": 2}
 
 
@@ -331,6 +348,8 @@ def _relative(m: re.Match[str], ctx: _Context) -> dt.date | None:
     unit = m.group("unit").lower()
     if which == "the" and not when and unit != "year":
         return None  # "the quarter", "the month": usually the one just reported
+    if which == "the" and _BEFORE.match(ctx.text, m.end()):
+        return None  # "the year before": the past
     shift = _OFFSET[which]
     if unit == "decade":
         return dt.date(ctx.call_date.year // 10 * 10 + 9 + 10 * shift, 12, 31)
@@ -378,8 +397,7 @@ def _date(m: re.Match[str], ctx: _Context) -> dt.date | None:
         return None
     if m.group("y"):
         return dt.date(int(m.group("y")), month, day)
-    this_year = dt.date(ctx.call_date.year, month, day)
-    return this_year if this_year >= ctx.call_date else this_year.replace(year=this_year.year + 1)
+    return _recent_or_next(ctx, dt.date(ctx.call_date.year, month, day))
 
 
 def _month_name(m: re.Match[str], ctx: _Context) -> dt.date | None:
@@ -389,8 +407,18 @@ def _month_name(m: re.Match[str], ctx: _Context) -> dt.date | None:
     month = _MONTHS[m.group("m").lower().rstrip(".")]
     if m.group("y"):
         return month_end(int(m.group("y")), month)
-    this_year = month_end(ctx.call_date.year, month)
-    return this_year if this_year >= ctx.call_date else month_end(this_year.year + 1, month)
+    return _recent_or_next(ctx, month_end(ctx.call_date.year, month))
+
+
+def _recent_or_next(ctx: _Context, this_year: dt.date) -> dt.date:
+    """A day named without a year: this year's, or next year's where this year's is long past
+    (a month just gone, "in May and June" said in July, is the past and stays so)."""
+    if this_year >= ctx.call_date - dt.timedelta(days=_JUST_ENDED_DAYS):
+        return this_year
+    year, month = this_year.year + 1, this_year.month
+    if this_year == month_end(this_year.year, month):
+        return month_end(year, month)
+    return dt.date(year, month, min(this_year.day, calendar.monthrange(year, month)[1]))
 
 
 def _season(m: re.Match[str], ctx: _Context) -> dt.date | None:
@@ -472,6 +500,18 @@ def find_deadlines(text: str, *, call_date: dt.date, fy_end_month: int = 12) -> 
     ]
 
 
+# A time expression after these words opens a period rather than ending one.
+_OPEN_START = re.compile(r"\b(?:after|beyond|since|from|post)\s+(?:the\s+)?$", _I)
+# A past-tense verb governing the expression: "the adjustments that we made at the end of the
+# year" names when something was done.
+_PAST = re.compile(
+    r"\b(?:made|took|had|did|saw|was|were|ended|reported|booked|recorded|posted|delivered|"
+    r"achieved|completed|announced|closed|grew|declined|purchased|bought|sold|acquired|signed|"
+    r"launched|opened|hired|spent|paid|raised|issued|returned|started)\s+(?:\w+\s+){0,2}$",
+    _I,
+)
+
+
 def find_deadline(text: str, *, call_date: dt.date, fy_end_month: int = 12) -> Deadline | None:
     """The first time expression in ``text`` that names a date on or after the call date.
 
@@ -485,6 +525,8 @@ def find_deadline(text: str, *, call_date: dt.date, fy_end_month: int = 12) -> D
     for m, date in _matches(ctx):
         if date is None and _VAGUE.fullmatch(m.group(0)):
             return None
+        if _OPEN_START.search(text, 0, m.start()) or _PAST.search(text, 0, m.start()):
+            continue  # "savings after 2020", "the changes we made at year-end": not a due date
         if date is not None and date >= call_date:
             return Deadline(date, " ".join(m.group(0).split()), m.start(), m.end())
     return None

@@ -96,7 +96,8 @@ _TOKEN = re.compile(
             (?:(?:[- ]|\s+and\s+)(?:{_trie(_ALL_WORDS)}|hundred|thousand)\b)*
             (?:\s+and\s+a\s+half)?)\b
     )
-    (?:\s?(?P<scale>thousand|million|billion|trillion|bn|mm|mn|mln|bln)\b|(?P<gscale>[kmb])(?!\w))?
+    (?:(?:\+?[ \t]*\n?[ \t]*|-)(?P<scale>thousand|million|billion|trillion|bn|mm|mn|mln|bln)\b
+      | (?P<gscale>[kmb])(?!\w))?
     (?:(?P<pct>\s?%)|(?P<times>x)(?!\w))?
     (?![\w/]|:\d)
     """,
@@ -123,7 +124,9 @@ SCALE: dict[str, int] = {
 
 _SYMBOL = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
 _DOLLAR_PREFIX = {"us": "USD", "c": "CAD", "a": "AUD", "r": "BRL", "hk": "HKD", "s": "SGD"}
-_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "CNY", "INR"})
+_CODES = words(
+    "USD EUR GBP JPY CAD AUD CHF CNY INR SEK NOK DKK MXN BRL KRW ZAR HKD SGD NZD PLN TRY ILS TWD"
+)
 
 # Currency named after the number: "5 million euros". The value of "cents" and "pence" is
 # divided by 100 so that the unit stays the currency.
@@ -180,6 +183,18 @@ MEASURE: dict[str, str] = {
     "feet": "foot",
     "square foot": "square foot",
     "square feet": "square foot",
+    "square meter": "square meter",
+    "square mile": "square mile",
+    "board foot": "board foot",
+    "board feet": "board foot",
+    "cubic foot": "cubic foot",
+    "cubic feet": "cubic foot",
+    "cubic meter": "cubic meter",
+    "metric ton": "tonne",
+    "bcf": "bcf",
+    "mmcf": "mmcf",
+    "mmbtu": "mmbtu",
+    "bbl": "barrel",
     "acre": "acre",
     "ton": "ton",
     "tonne": "tonne",
@@ -205,12 +220,15 @@ LABEL_WORDS = words(
     "channel route highway building floor unit suite room track option chart appendix"
 )
 
-# Nouns that make a count conversational ("2 things", "1 question", "one follow-up").
+# Nouns that make a small count conversational ("2 things", "1 question", "one follow-up",
+# "the two factors", "3 important takeaways"): the parts of what is being said.
 COUNTED_STOP = words(
     "question follow-up followup thing point comment example anecdote reason way topic "
     "need issue area bucket piece part time one other minute-thing item observation note "
-    "clarification quick observation"
-)
+    "clarification quick observation quickie follow-on thought takeaway fact factor "
+    "priority theme pillar plank element dimension side trend lens angle front difference "
+    "variable take kind sort number answer lesson message headline highlight"
+) | {"follow up"}
 
 _IRREGULAR = {
     "people": "person",
@@ -219,17 +237,35 @@ _IRREGULAR = {
     "men": "man",
     "women": "woman",
     "feet": "foot",
-    "series": "series",
-    "data": "data",
-    "staff": "staff",
-    "sheep": "sheep",
+    # "-ies" nouns whose singular keeps the "ie", and "-oes" nouns that drop the "es"
+    "movies": "movie",
+    "cookies": "cookie",
+    "calories": "calorie",
+    "rookies": "rookie",
+    "zombies": "zombie",
+    "selfies": "selfie",
+    "cargoes": "cargo",
+    "heroes": "hero",
+    "potatoes": "potato",
+    "tomatoes": "tomato",
+    "echoes": "echo",
+    "vetoes": "veto",
 }
-_NOT_PLURAL = re.compile(r"(?:ss|us|is|ous|ics|ws)$")
+_NOT_PLURAL = re.compile(r"(?:ss|us|is|ous)$")
+# Words ending in "s" that are not plurals: mass nouns in "-ics", singulars in "-as"/"-ns",
+# and the verbs and adverbs that follow a number often enough to be taken for its noun.
+_S_SINGULAR = words(
+    "data staff series sheep species means news lens gas bias canvas atlas alias chassis "
+    "economics analytics logistics physics politics ethics mathematics genetics electronics "
+    "has does goes says always sometimes perhaps besides towards afterwards its this thus yes"
+)
 
 
 def is_plural(word: str) -> bool:
     """Whether a lower-case noun looks plural ("cars", "people", "deliveries")."""
-    if word in _IRREGULAR and word not in {"data", "staff", "series", "sheep"}:
+    if word in _S_SINGULAR:
+        return False
+    if word in _IRREGULAR:
         return True
     return len(word) > 2 and word.endswith("s") and not _NOT_PLURAL.search(word)
 
@@ -242,9 +278,20 @@ def singular(word: str) -> str:
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if re.search(r"(?:ches|shes|xes|sses|zes)$", word):
+    if _ES_PLURAL.search(word):
         return word[:-2]
     return word[:-1]
+
+
+_ES_PLURAL = re.compile(r"(?:ches|shes|xes|sses|zes)$")
+
+
+def unit_word(printed: str) -> str:
+    """The unit named by a printed noun: its lower-case singular, except that an acronym in
+    capitals keeps its last "S" ("70 NPS") and loses a lower-case one ("3 CSPs")."""
+    if len(printed) > 2 and printed[:-1].isupper():
+        return printed[:-1].lower() if printed[-1] == "s" else printed.lower()
+    return singular(printed.lower())
 
 
 _SPLIT = re.compile(r"[\s-]+")
@@ -299,29 +346,84 @@ class Head:
 
 
 def tokens(text: str) -> list[re.Match[str]]:
-    """The number tokens of a text, matched on its lower-cased form (offsets are the same)."""
+    """The number tokens of a text, matched on its lower-cased form (offsets are the same).
+
+    A run of number words that is no one number ("two one million barrel cargoes", "scope
+    one and two") is cut where it stops being one, and the rest is read again."""
     lowered = text.lower()
     if len(lowered) != len(text):  # a few non-ASCII letters change length when lowered
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return list(_TOKEN.finditer(lowered))
+    found: list[re.Match[str]] = []
+    pos = 0
+    while (match := _TOKEN.search(lowered, pos)) is not None:
+        pos = match.end()
+        if match["words"] and " " in match["words"].strip():
+            cut = _words_cut(match)
+            if cut is not None:
+                short = _TOKEN.match(lowered, match.start(), cut)
+                pos = cut
+                if short is not None:
+                    found.append(short)
+                continue
+        found.append(match)
+    return found
+
+
+# Which number word may follow which: "twenty-one", "two hundred and five", not "two one".
+_FOLLOWS = {
+    "unit": frozenset({"hundred", "thousand"}),
+    "ten": frozenset({"unit", "hundred", "thousand"}),
+    "hundred": frozenset({"unit", "ten", "thousand", "and"}),
+    "thousand": frozenset({"unit", "ten", "and"}),
+    "and": frozenset({"unit", "ten"}),
+    "lead": frozenset(),
+}
+_PART = re.compile(r"[a-z]+")
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half$")
+
+
+def _word_class(word: str) -> str:
+    if word in {"hundred", "thousand", "and"}:
+        return word
+    value = _WORD_VALUE.get(word)
+    if value is None:
+        return "lead"
+    return "ten" if value >= 20 else "unit"
+
+
+def _words_cut(match: re.Match[str]) -> int | None:
+    """Where a run of number words stops being one number, or None where it is one."""
+    words, base = match["words"], match.start("words")
+    half = _AND_A_HALF.search(words)
+    previous, last_end = "", 0
+    for part in _PART.finditer(words, 0, half.start() if half else len(words)):
+        kind = _word_class(part.group())
+        if previous and kind not in _FOLLOWS[previous]:
+            return base + last_end
+        previous, last_end = kind, part.end()
+    return None
 
 
 _DECADE = re.compile(r"(?:low|mid|high|upper)(?:[- ]to[- ](?:low|mid|high|upper))?[- ]?$")
 _ARTICLE = re.compile(r"\ban?\s+$", re.IGNORECASE)
+_PRODUCT = re.compile(r"\d{3,}")
 _HALF_OF = re.compile(r"\s+an?\b(?:\s+(?P<scale>thousand|million|billion)\b)?", re.IGNORECASE)
-_COUPLE_OF = re.compile(r"\s+of\b")
+_COUPLE_OF = re.compile(r"\s+of\b(?!\s+(?:hundred|thousand|million|billion)\b)", re.IGNORECASE)
 
 
 def head(text: str, match: re.Match[str]) -> Head | None:
     """Value, scale and currency of a token, or None where the token is no number."""
     start, end = match.start(), match.end()
     kind = FigureKind.RATIO if match["den"] or match["times"] else None
+    digits = match["digits"] or ""
+    if match["times"] and text[match.end("times") - 1] == "X" and _PRODUCT.fullmatch(digits):
+        return None  # "the 777X": a product name, not a multiple
     scale = match["scale"] or match["gscale"]
     if match["digits"]:
         value = Decimal(match["digits"].replace(",", ""))
         if match["den"]:
-            if not 0 < value < int(match["den"]):  # "24/7" is an idiom, not a fraction
-                return None
+            if not 0 < value < int(match["den"]) <= 10:
+                return None  # "24/7" is an idiom, "3/31" a date, not a fraction
             value /= int(match["den"])
         if match["decs"]:  # "low to mid-60s": the decade itself
             decade = _DECADE.search(text.lower(), max(0, start - 20), start)
@@ -357,7 +459,7 @@ def _spelled(
         if words == "couple":
             of = _COUPLE_OF.match(text, end)
             if scale or of is None:
-                return None  # "a couple hundred" is vague; "a couple of months" is two
+                return None  # "a couple (of) hundred" is vague; "a couple of months" is two
             end = of.end()
         if words in SCALE:
             value, scale = Decimal(1), words
@@ -370,6 +472,9 @@ def _prefixed(text: str, found: Head) -> Head:
     parenthesis closed right after the number. Plain slicing: this runs for every token."""
     at, currency = found.start, None
     sign = text[at - 1 : at]
+    if sign == "(" and text[at - 2 : at - 1] in _SYMBOL and text[found.end : found.end + 1] == ")":
+        code = _SYMBOL[text[at - 2]]  # "$(0.12)": an accounting negative after the sign
+        return Head(at - 2, found.end, found.value, FigureKind.MONEY, found.scale, code, True, True)
     if sign in _SYMBOL:
         at -= 1
         currency = _SYMBOL[sign]
@@ -394,14 +499,16 @@ def _prefixed(text: str, found: Head) -> Head:
 
 # What follows a number and names its unit: one anchored match per number.
 _SUFFIX = re.compile(
-    r"(?i:(?P<pct>\s+(?:percent|per\s*cent)\b)"
-    r"|(?P<pp>\s+percentage[\s-]points?\b|\s*pp(?:ts?)?\b)"
-    r"|(?P<bps>\s+basis[\s-]points?\b|\s*bps?\b)"
-    r"|(?P<cur>\s+(?:(?:u\.s\.|us|canadian|australian)\s+)?(?:dollars?|euros?|pounds?"
+    r"(?i:(?P<pct>[\s-]+(?:percent|per\s*cent)\b)"
+    r"|(?P<pp>[\s-]+percentage[\s-]+points?\b|\s*pp(?:ts?)?\b)"
+    r"|(?P<bps>[\s-]+basis[\s-]+points?\b|\s*bps?\b)"
+    r"|(?P<cur>(?:\s+|(?<=illion)-|(?<=thousand)-)(?:(?:u\.s\.|us|canadian|australian)\s+)?"
+    r"(?:dollars?|euros?|pounds?"
     r"(?:\s+sterling)?|sterling|yen|yuan|renminbi|rupees?|francs?|cents?|pence|pennies)\b)"
     r"|(?P<times>\s+times\b))"
     r"|[\s-]?(?P<symbol>kWh|MWh|GWh|TWh|MW|GW|kW|MVA)\b"
-    r"|\s+(?P<model>[A-Z][a-z]+ \d+)s\b"  # "30 Model 3s": the counted thing is a product
+    # "30 (production) Model 3s": the counted thing is a product
+    r"|\s+(?:[a-z]+\s+)?(?P<model>[A-Z][a-z]+ \d+)s\b"
 )
 # Up to four words after a number, each with its separator (a hyphen joins "5,000-unit").
 _W = r"(?P<s{0}>[ \t\r\n]+|[ \t]*-[ \t]*)(?P<w{0}>[A-Za-z][A-Za-z'-]*[A-Za-z])"
@@ -419,6 +526,10 @@ def unit_after(
     text: str, end: int, value: Decimal
 ) -> tuple[str | None, FigureKind | None, Decimal, int]:
     """The unit named after a number, its kind, the value in base units, and the new end."""
+    approx = _APPROX.match(text, end)
+    if approx:
+        unit, kind, value, after = unit_after(text, approx.end(), value)
+        return (unit, kind, value, after) if unit or kind else (None, None, value, end)
     found = _SUFFIX.match(text, end)
     if found is None:
         return _noun_after(text, end, value)
@@ -429,12 +540,15 @@ def unit_after(
         return MEASURE[found["symbol"].lower()], FigureKind.OTHER, value, found.end()
     if found["model"]:
         return found["model"].lower(), FigureKind.COUNT, value, found.end()
-    words = found["cur"].lower().split()
+    words = found["cur"].lower().replace("-", " ").split()
     key = " ".join(singular(word) for word in words)
     code, divisor = CURRENCY_WORD.get(key, CURRENCY_WORD[singular(words[-1])])
     return code, FigureKind.MONEY, value / divisor, found.end()
 
 
+# Skipped between a number and its unit: "-ish", "-plus", "+", and a transcriber's closing
+# bracket ("[30] production Model 3s").
+_APPROX = re.compile(r"-(?:ish|plus|odd)\b|\+|\]")
 _SUFFIX_UNITS = (
     ("pct", "%", FigureKind.PERCENT),
     ("pp", "pp", FigureKind.PERCENT),
@@ -450,11 +564,15 @@ def _noun_after(
     found = _WORDS.match(text, end)
     if found is None or "\n\n" in found["s1"]:
         return None, None, value, end
-    run = [
-        _Word(found[f"w{i}"].lower(), found.end(f"w{i}"), "-" in found[f"s{i}"], found[f"w{i}"])
-        for i in range(1, 5)
-        if found[f"w{i}"] and "\n\n" not in found[f"s{i}"]
-    ]
+    run: list[_Word] = []
+    for i in range(1, 5):
+        word = found[f"w{i}"]
+        if not word or "\n\n" in found[f"s{i}"]:
+            break
+        lower = word.lower()
+        if i > 1 and (lower in _WORD_VALUE or lower in SCALE):
+            break  # another number: "two one-million barrel cargoes"
+        run.append(_Word(lower, found.end(f"w{i}"), "-" in found[f"s{i}"], word))
     unit, unit_end = _head_noun(run, value)
     if unit is None:
         return None, None, value, end
@@ -482,8 +600,12 @@ def _head_noun(run: list[_Word], value: Decimal) -> tuple[str | None, int]:
         pair = f"{run[0].lower} {singular(run[1].lower)}"
         if pair in MEASURE:  # "kilowatt hour", "square feet"
             return MEASURE[pair], run[1].end
+        if pair in COUNTED_STOP:  # "a couple of follow ups"
+            return pair, run[1].end
     first = run[0]
     one = singular(first.lower)
+    if first.hyphen:  # "a 40-foot-tall screen": the measure of a longer compound
+        one = singular(one.split("-", 1)[0]) if "-" in one else one
     if one in MEASURE:
         return MEASURE[one], first.end
     if one in TIME_UNIT:
@@ -493,15 +615,37 @@ def _head_noun(run: list[_Word], value: Decimal) -> tuple[str | None, int]:
     if first.lower == "of" and len(run) > 2 and run[1].lower in _DETERMINERS:
         noun = run[2]  # "20 of the units"
         if is_plural(noun.lower) and (len(run) == 3 or run[3].lower in STOP):
-            return singular(noun.lower), noun.end
-    nouns = []
-    for word in run[:3]:
+            return unit_word(noun.printed), noun.end
+    return _first_noun(run, value)
+
+
+def _first_noun(run: list[_Word], value: Decimal) -> tuple[str | None, int]:
+    """The first plural of the phrase that is not a name ("10 million social media views");
+    a capitalised one ("4 million Healthcare Systems") only where no common noun follows
+    within four words ("100 million Baker Hughes GE shares" counts shares)."""
+    common: list[_Word] = []
+    names: list[_Word] = []
+    for i, word in enumerate(run):
         if word.lower in STOP:
             break
-        if is_plural(word.lower) or (value == 1 and word is first):
-            nouns.append(word)
-    common = [word for word in nouns if not word.printed[0].isupper()]
-    if nouns:
-        noun = (common or nouns)[0]
-        return singular(noun.lower), noun.end
-    return None, 0
+        if is_plural(word.lower) or (value == 1 and i == 0):
+            if not word.printed[0].isupper():
+                common.append(word)
+            elif i < 3:
+                names.append(word)
+    nouns = common or names
+    if not nouns:
+        return None, 0
+    noun = nouns[0]
+    # A plural that modifies the noun after it: "20 cash equities platforms", "5 sales reps"
+    # (not "25,000 mountaineers continues").
+    at = run.index(noun) + 1
+    if noun.lower in _PLURAL_MODIFIERS and at < len(run) and is_plural(run[at].lower):
+        noun = run[at]
+    return unit_word(noun.printed), noun.end
+
+
+_PLURAL_MODIFIERS = words(
+    "sales savings earnings equities securities services operations goods sports "
+    "communications futures claims"
+)

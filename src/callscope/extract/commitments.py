@@ -10,6 +10,14 @@ Confidence comes from the words used, with the most guarded cue winning (an "I t
 "we will" into a moderate promise), except that an outright certainty ("100%", "for sure")
 overrides every hedge. Repeated statements of one promise (same metric and target) share a
 ``group`` number.
+
+The figure, date and metric of a promise are read within its scope: from its forward cue to
+the next contrast or aside (", but", ", including"); the figure after the cue wins over a fact
+before it, "from 10% to 25%" promises 25%. Where the transcript prints no date, deadlines resolve
+against a typical date for the quarter it reports.
+
+Longer than the ~400-line budget because metric naming (a vocabulary of metrics and actions)
+lives here; it would move to its own private module (``_metrics.py``) cleanly.
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ from dataclasses import dataclass, replace
 
 from callscope.extract._dates import (
     Deadline,
+    FiscalCalendar,
     find_deadline,
     fiscal_year_end_from_period,
     fiscal_year_end_month,
@@ -44,6 +53,9 @@ _ABBREVIATIONS = frozenset(
 )  # fmt: skip
 _END = re.compile(r"(?:[.!?]+|\.\.\.|…)[\"'’”)\]]*(?=\s+|$)|\n[ \t]*\n")
 _DOTTED = re.compile(r"^(?:[a-z]\.)+[a-z]?$")
+# Text broken by a blank line, with no end punctuation before it and a lower-case word after.
+_OPEN = re.compile(r"[\w,]\s*$")
+_MID_SENTENCE = re.compile(r"\s*[a-z]")
 _STARTER = re.compile(r"\s+(?:We|I|And|So|But|The|It|This|That|Our|In|As|Now|Yes|No)\b")
 
 
@@ -52,6 +64,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
     for m in _END.finditer(text):
+        if (
+            m.group(0).startswith("\n")
+            and _MID_SENTENCE.match(text, m.end())
+            and _OPEN.search(text, start, m.start())
+        ):
+            continue  # a PDF line break mid-sentence: "what we expect to happen in the\n\nmacro"
         if m.group(0).startswith(".") and not m.group(0).startswith("..."):
             word = re.search(r"([\w.]+)$", text[start : m.start()])
             token = word.group(1).lower() if word else ""
@@ -75,9 +93,15 @@ def _append(out: list[tuple[int, int]], text: str, start: int, end: int) -> None
         out.append((start, end))
 
 
-_RESTART = re.compile(r"\s+(?:--|–|—)\s*|\s*(?:--|—)\s+|;\s+")
+_RESTART = re.compile(
+    r"\s+(?:--|–|—)\s*|\s*(?:--|—)\s+|;\s+|"
+    # "..., and we expect to generate $300 million": a second promise in one sentence
+    r",\s+and\s+(?=(?:we|I)(?:'re|'ll|’re|’ll| will| expect| anticipate| plan| are| now)\b)"
+)
 # A reason or an aside after the promise is not part of it ("..., which is hard because").
 _TAIL = re.compile(r",\s+which\b|,?\s+because\b", re.I)
+# A conjunction left hanging by a restart: "in the U.S. and -- but, it's ...".
+_TRAIL = re.compile(r"[\s,]+(?:and|or|but|so)[\s,]*$", re.I)
 _LEAD = re.compile(r"(?:(?:and|so|but|now|well|also|again|yes|okay|ok|or|then)\b[,\s]*)+", re.I)
 
 
@@ -97,6 +121,9 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         tail = _TAIL.search(text, a, b)
         if tail and len(text[a : tail.start()].split()) >= 5:
             b = tail.start()
+        trail = _TRAIL.search(text, a, b)
+        if trail:
+            b = trail.start()
         if len(text[a:b].split()) >= 3:
             trimmed.append((a, b))
     return trimmed
@@ -111,7 +138,8 @@ _DISCOURSE = re.compile(
     r"(?:say|clarify|note|mention|point out|add|emphasi[sz]e|stress|remind|tell|argue|"
     r"characterize|describe|highlight)\b|\bif I (?:may|might|could)\b|\blet me\b|"
     r"\byou(?:'ll| will| may| might| could| can)? (?:have )?(?:seen|see|know|recall|remember|"
-    r"notice|note|heard|read|find)\b",
+    r"notice|note|heard|read|find)\b|"
+    r"\bI(?:'ll| will) (?:just )?(?:call it|say|tell you|remind you)\b|\bcall it\b|\bso to speak\b",
     re.I,
 )
 _CUES: tuple[tuple[Confidence, re.Pattern[str]], ...] = (
@@ -136,7 +164,9 @@ _CUES: tuple[tuple[Confidence, re.Pattern[str]], ...] = (
         Confidence.MODERATE,
         re.compile(
             r"\bI (?:think|believe|guess|suspect)\b|\bwe think\b|\bprobabl[ey]\b|\blikely\b|"
-            r"\bplan(?:s|ned|ning)?\b|\bshould(?! expect)\b|\bhop(?:e|es|ing)\b|\baim(?:s|ing)?\b|"
+            r"\b(?:we|I)(?:'re| are| also| still| now| do)*\s+plan(?:ning)?\b|\bplan(?:s|ning)? "
+            r"(?:to|on)\b|\bplans? in place\b|\bplanned\b|\bshould(?! expect)\b|"
+            r"\bhop(?:e|es|ing)\b|\baim(?:s|ing)?\b|"
             r"\b(?:we|I)(?:'re| are| am|'m)? target(?:ing)?\b|\btargeting\b|\bintend(?:s|ing)?\b|"
             r"\bwould\b|\bwant to\b|\bgoal\b|\blook(?:ing)? to\b|\bmake sense\b",
             re.I,
@@ -146,13 +176,19 @@ _CUES: tuple[tuple[Confidence, re.Pattern[str]], ...] = (
         Confidence.HIGH,
         re.compile(
             r"\bvery confident\b|\bconfident\b|\bon track\b|\bexpect(?:s|ing)?\b|\bexpected to\b|"
-            r"\banticipat(?:e|es|ing)\b|\bestimate\b|\bwill\b|\w'll\b|\bgoing to\b|\bgonna\b|"
-            r"\bcommit(?:ted)? to\b|\bproject(?:s|ed)? (?:to|that)\b|\bforecast\b|"
+            r"\banticipat(?:e|es|ing)\b|\b(?:we|I)(?: do)? estimate\b|\bestimated? (?:to|that)\b|"
+            r"\bwill\b|\b\w+'ll\b|\bgoing to\b|\bgonna\b|\bcommit(?:ted)? to\b|"
+            r"\b(?:we|I)(?:'re| are)? project(?:ing)?\b|\bprojected to\b|\bforecast\b|"
             r"\bguid(?:e|ing)\b",
             re.I,
         ),
     ),
 )
+
+
+def _straight(text: str) -> str:
+    """``text`` with curly apostrophes straightened (one character each, so offsets hold)."""
+    return text.replace("\u2019", "'").replace("\u2018", "'")
 
 
 def _blank(pattern: re.Pattern[str], text: str) -> str:
@@ -165,7 +201,7 @@ def confidence_of(text: str) -> tuple[Confidence, str] | None:
 
     A certainty cue wins outright; otherwise the most guarded cue present wins.
     """
-    plain = _blank(_DISCOURSE, text)
+    plain = _blank(_DISCOURSE, _straight(text))
     for level, pattern in _CUES:
         m = pattern.search(plain)
         if m:
@@ -178,11 +214,12 @@ def confidence_of(text: str) -> tuple[Confidence, str] | None:
 # Cues that look forward; without one a clause is a report, not a promise. The weak ones
 # (a possibility, a guess) make a commitment only with a date attached.
 _FORWARD = re.compile(
-    r"\bwill\b|\w'll\b|\bgoing to\b(?!\s+(?:the|a|an|our|their|its|my|your)\b)|\bgonna\b|"
+    r"\bwill\b|\b\w+'ll\b|\bgoing to\b(?!\s+(?:the|a|an|our|their|its|my|your)\b)|\bgonna\b|"
     r"\bexpect(?:s|ing)?\b|\bexpected to\b|\banticipat(?:e|es|ing)\b|\bplan(?:s|ning)? (?:to|on)\b|"
-    r"\bplans? in place\b|\bintend|\baim(?:s|ing)? (?:to|for)\b|\btargeting\b|"
-    r"\b(?:we|I) target\b|\bon track\b|\bestimate that\b|\bforecast|\bproject(?:s|ed)? "
-    r"(?:to|that)\b|\bcommit(?:ted)? to\b|\bprobably\b|\bshould\b",
+    r"\bplans? in place\b|\bintend(?:s|ing)?\b|\baim(?:s|ing)? (?:to|for)\b|\btargeting\b|"
+    r"\b(?:we|I) target\b|\bon track\b|\bestimate that\b|\b(?:we|I) (?:do )?estimate\b|"
+    r"\b(?:we|I)(?:'re| are)? (?:forecast|project)(?:ing)?\b|\b(?:forecast|project)ed to\b|"
+    r"\bcommit(?:ted)? to\b|\bprobably\b|\bshould\b",
     re.I,
 )
 _WEAK_FORWARD = re.compile(r"(?-i:\bmay\b)|\bmight\b|\bhop(?:e|ing) to\b|\bfor sure\b|\b100%", re.I)
@@ -193,13 +230,16 @@ _INTENT = re.compile(
     r"on track|(?:very )?confident)\b"
     r"|\bwe(?:'re| are)\s+(?:not\s+)?(?:going to|gonna)\s+(?!continue|be\b|see\b|"
     r"talk|discuss|have to\b)\w+"
+    r"|\b(?:is|'s) (?:\w+ )?going to make sense (?:for us )?to\b"
     r"|\byou (?:should|can|will) expect\b|\bon track\b|\bplans? in place\b",
     re.I,
 )
 _NOT_A_PROMISE = re.compile(
     r"forward[- ]looking|safe harbou?r|actual results|risks? (?:and|&) uncertaint|"
     r"undertake no|no obligation|non-GAAP (?:financial )?measures|reconciliation|"
-    r"\b(?:will|'ll|going to|gonna)\s+(?:now\s+)?(?:turn|hand|pass|open|begin|start|take "
+    # "open" only as call logistics ("open the line/floor/call"), not "open a facility"
+    r"\b(?:will|'ll|going to|gonna)\s+(?:now\s+)?(?:turn|hand|pass|"
+    r"open (?:up )?(?:the )?(?:lines?|floor|call|it up)|begin|start|take "
     r"(?:your|a|the|some|questions)|answer|address|repeat|review|walk|cover|"
     r"go (?:through|over|into)|ask|let|get back|follow up|comment|elaborate|flip|"
     r"provide (?:more|additional) (?:detail|color)|talk|discuss|see (?:how|what|if|whether)|"
@@ -208,7 +248,35 @@ _NOT_A_PROMISE = re.compile(
     r"(?:expect|anticipate|plan|intend|want|think|know)\b|"
     r"\b(?:would|could|should|might|may) have\b|\bwe'll see\b|\bremains? to be seen\b|"
     r"\bwould (?:like|love) to\b|\bI'd like to\b|\bas (?:we|I) (?:said|mentioned|noted)\b|"
-    r"\b(?:typically|usually|normally|generally|historically|tend to)\b|\bsaid\b",
+    r"\b(?:typically|usually|normally|generally|historically|tend to)\b|\bsaid\b|"
+    # walking the audience through the call, and its logistics
+    r"\b(?:take|walk) you through\b|\bhelp you (?:understand|think)\b|\bway to think about\b|"
+    r"\breplay\b|\bwebcast\b|\bconference call\b|\bpress release\b|"
+    r"\b(?:will|'ll) be (?:made )?available\b|"
+    # declining to say, or a negated expectation ("you should not expect")
+    r"\b(?:premature|too early) to\b|\bnot\s+(?:\w+\s+)?(?:expect|anticipate|plan|intend)\b|"
+    # someone else's forecast: a third party's plan, a study's trend line
+    r"\b(?:they|he|she)(?:'re| are| is|'s)? (?:going to|gonna)\b|\b(?:they|he|she)(?:'ll| will)\b|"
+    r"\baccording to\b|\bindicates? that\b|^\W*(?:their|his|her)\b|"
+    # someone quoted ("They're like, \"We're going to run out\""), a topic ("what we expect to
+    # happen"), a deferral ("we'll give you more color on that"), a goodbye ("see you")
+    r"[\"\u201c\u201d]|\bwhat (?:we|I) (?:expect|anticipate)(?:ed)? to happen\b|\bwhat (?:we|I) "
+    r"(?:\w+ )?expected\b|\bgive you (?:\w+ ){0,4}(?:on|about) (?:that|this|it)\b|"
+    r"\bmore (?:color|detail|transparency|clarity)\b|\bsee you\b|"
+    r"\bnot (?:going to|gonna) (?:give|provide|comment|guide|talk|discuss|update|disclose)\b|"
+    # discretion, not a plan ("if and when we see opportunities", "as we see fit"), wait-and-see
+    r"\bif and when\b|\bas (?:we|I) see fit\b|\b(?:will|'ll) have to see\b|"
+    r"\bwrap (?:it |this )?up\b|"
+    r"\b(?:plan|intend|aim|want|expect|hope|going)s?\s+to\s+(?:remain\s+|continue\s+to\s+be\s+|"
+    r"be\s+)(?:very\s+)?(?:intentional|thoughtful|disciplined|prudent|careful|mindful|balanced|"
+    r"measured|flexible|opportunistic|patient|judicious|focused|deliberate|vigilant)\b",
+    re.I,
+)
+# A hypothetical: a condition with a "would" ("if there is no mitigation, you would expect").
+_WOULD = re.compile(r"\bwould\b|\w'd\b", re.I)
+# A clause cut off mid-thought ("we do expect that power is going to --") names nothing.
+_DANGLING = re.compile(
+    r"\b(?:to|the|a|an|is|are|of|in|on|for|and|or|be|our|we|will|with|at|by|from)\W*$",
     re.I,
 )
 # "continue to" promises more of the same: a commitment only with a number to check.
@@ -218,10 +286,20 @@ _PRONOUN_END = re.compile(
     r"\b(?:it|that|this|them|so|do|there|one)\W*$|\bwhat (?:we|I) (?:\w+ )?\w+\W*$", re.I
 )
 # A condition's figures and dates are not the promise's ("if that goes above 10,000 a week").
-_CONDITION = re.compile(r"\b(?:if|unless|once|whenever|from the point|at which)\b[^,;]*", re.I)
-_IF = re.compile(r"\b(?:if|unless)\b[^,;]*", re.I)
-_MULTIPLE = re.compile(r"\b(?P<w>double|triple|quadruple|tenfold)\b", re.I)
+_CONDITION = re.compile(
+    r"\b(?:if|unless|whether|once|whenever|from the point|at which)\b[^,;]*", re.I
+)
+_IF = re.compile(r"\b(?:if|unless|whether)\b[^,;]*", re.I)
+_MULTIPLE = re.compile(r"\b(?P<w>double|triple|quadruple|tenfold)\b(?![\s-]+digits?)", re.I)
 _MULTIPLES = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "tenfold": 10.0}
+# A promise joined to a contrast or an aside: "there are going to be pressures, but we took
+# $1 billion of cost out last year". The promise's figures and dates are on its own side.
+_SEGMENT = re.compile(
+    r",?\s+but\s+|,\s+(?:although|though|whereas|while)\s+|"
+    # a component or a cause is not the target: "$19.6 billion, including $700 million of ..."
+    r",?\s+(?:including|excluding|driven by|of which)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,82 +309,83 @@ class _Clause:
     end: int
 
 
-def _is_commitment(clause: str, target: Figure | float | None, deadline: Deadline | None) -> bool:
-    clause = _blank(_DISCOURSE, clause)
-    if clause.rstrip().endswith("?") or _NOT_A_PROMISE.search(clause):
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """How a clause reads: offsets are into the clause and match the source text's."""
+
+    plain: str  # curly apostrophes straightened, habits of speech ("I'd say") blanked
+    cue: int | None  # where the first forward cue outside a condition starts
+    scope: tuple[int, int]  # the part of the clause that cue governs
+
+
+def _read(text: str) -> _Reading:
+    plain = _blank(_DISCOURSE, _straight(text))
+    cue = _FORWARD.search(_blank(_IF, plain))
+    if cue is None:
+        return _Reading(plain, None, (0, len(text)))
+    cuts = list(_SEGMENT.finditer(plain))
+    lo = max((m.end() for m in cuts if m.end() <= cue.start()), default=0)
+    hi = min((m.start() for m in cuts if m.start() >= cue.end()), default=len(text))
+    return _Reading(plain, cue.start(), (lo, hi))
+
+
+def _is_commitment(
+    reading: _Reading, target: Figure | float | None, deadline: Deadline | None
+) -> bool:
+    plain = reading.plain
+    if plain.rstrip().endswith("?") or _NOT_A_PROMISE.search(plain) or _DANGLING.search(plain):
         return False
-    if not _FORWARD.search(clause):
-        return deadline is not None and bool(_WEAK_FORWARD.search(clause))
-    if _CONTINUE.search(clause):
+    if _IF.search(plain) and _WOULD.search(_blank(_IF, plain)):
+        return False  # a hypothetical, not a plan
+    if reading.cue is None:
+        return deadline is not None and bool(_WEAK_FORWARD.search(plain))
+    if _CONTINUE.search(plain):
         return isinstance(target, Figure)
     if target is not None or deadline is not None:
         return True
-    return bool(_INTENT.search(clause)) and not _PRONOUN_END.search(clause)
+    short = len(plain[reading.cue :].split()) <= 5  # the promise is all in the few words after
+    return bool(_INTENT.search(plain)) and not (short and _PRONOUN_END.search(plain))
 
 
-# --- metric names -------------------------------------------------------------------------
-
-_METRICS = (
-    "gross margin", "operating margin", "operating income", "operating loss",
-    "operating cash flow", "free cash flow", "cash flow", "net income", "net loss", "EBITDA",
-    "EPS", "earnings per share", "revenue", "sales", "bookings", "backlog", "ARR",
-    "capital expenditures", "capex", "opex", "operating expenses", "expenses", "margin",
-    "deliveries", "production", "volume", "units", "customers", "subscribers", "headcount",
-    "market share", "dividend", "buyback", "share repurchase", "guidance", "investment",
-    "growth", "cost", "costs", "price", "pricing", "tax rate", "leverage", "debt",
-)  # fmt: skip
-_METRIC = re.compile(
-    r"\b(?:(?:GAAP|non-GAAP|adjusted|full-year|annual|quarterly|total|organic)\s+)*"
-    r"(?:" + "|".join(re.escape(m) for m in sorted(_METRICS, key=len, reverse=True)) + r")\b",
-    re.I,
-)
-_OBJECT = re.compile(
-    r"\b(?:will|'ll|going to|gonna|expect|anticipate|plan|plans|intend|aim|on track|"
-    r"committed|target)\b(?:\s+(?:to|on|for|that|be|have|see))*\s+(?P<obj>(?:[\w'-]+\s*){1,6})",
-    re.I,
-)
+# --- deadlines and targets ----------------------------------------------------------------
 
 
-def metric_of(clause: str, target: Figure | None) -> str:
-    """A short normalised name for what is promised: a known metric, else the object phrase."""
-    m = _METRIC.search(clause)
-    if m:
-        name = " ".join(m.group(0).split()).lower()
-        name = name.replace("full-year ", "").replace("annual ", "")
-        name = re.sub(
-            r"\bgaap\b",
-            "GAAP",
-            re.sub(r"\b(ebitda|eps|arr|capex|opex)\b", lambda w: w.group(0).upper(), name),
-        )
-        if name == "production" and target is not None and target.per:
-            return "production rate"
-        return name
-    if target is not None and target.per:
-        return f"{target.unit} rate"
-    obj = _OBJECT.search(clause)
-    if obj:
-        return " ".join(obj.group("obj").split()).rstrip(",.").lower()
-    return " ".join(clause.split()[:6]).lower()
+def _deadline(reading: _Reading, call_date: dt.date, fy_end: int) -> Deadline | None:
+    """The period the promise names: after its forward cue first ("we are improving this year,
+    and will do so in all stores next year"), else before it ("For Q3, we expect ...")."""
+    text = _blank(_IF, reading.plain)
+    lo, hi = reading.scope
+    at = lo if reading.cue is None else reading.cue
+    for a, b in ((at, hi), (lo, at)):
+        found = find_deadline(text[a:b], call_date=call_date, fy_end_month=fy_end)
+        if found is not None:
+            return replace(found, start=found.start + a, end=found.end + a)
+    return None
 
 
-# --- targets ------------------------------------------------------------------------------
+_FROM = re.compile(r"\bfrom\s+$", re.I)
+_TO = re.compile(r"\W*(?:to|up to)\W*(?:(?:about|approximately|roughly|around|nearly)\s*)?$", re.I)
+_DOCUMENT = re.compile(r"-[A-Z]\b")  # "10-K", "8-K": a filing's name, not a number
 
 
 def _target(
-    clause: _Clause, figures: Sequence[Figure], deadline: Deadline | None
+    clause: _Clause, reading: _Reading, figures: Sequence[Figure], deadline: Deadline | None
 ) -> Figure | float | None:
-    """The figure a clause promises: not a duration, not the deadline, not a "100%" of certainty."""
+    """The figure a clause promises: the first in the promise's scope after its cue (else before
+    it); the far end of "from 10% to 25%"; not a duration, the deadline or a "100%" of certainty.
+    """
+    lo, hi = (clause.start + x for x in reading.scope)
+    at = clause.start + (reading.scope[0] if reading.cue is None else reading.cue)
     conditions = [
         (clause.start + m.start(), clause.start + m.end()) for m in _CONDITION.finditer(clause.text)
     ]
+    candidates = []
     for figure in figures:
         # The figure itself, not the words of context its quote takes in.
         span = figure.number or figure.span
-        if not (clause.start <= span.start and span.end <= clause.end):
+        if not (lo <= span.start and span.end <= hi):
             continue
-        if any(a <= span.start < b for a, b in conditions):
-            continue
-        if figure.kind is FigureKind.DURATION:
+        if any(a <= span.start < b for a, b in conditions) or figure.kind is FigureKind.DURATION:
             continue
         if deadline is not None and (
             clause.start + deadline.start <= span.start < clause.start + deadline.end
@@ -314,9 +393,266 @@ def _target(
             continue
         if figure.value == 100 and figure.unit == "%":
             continue  # "100%" voices certainty far more often than it sets a target
-        return figure
-    multiple = _MULTIPLE.search(clause.text)
+        if _DOCUMENT.match(clause.text, span.end - clause.start):
+            continue
+        candidates.append(figure)
+    after = [f for f in candidates if (f.number or f.span).start >= at]
+    # "Roughly 45% will be recognized ..., up 20%": a figure just before the cue is its subject
+    subject = [f for f in candidates if _just_before(clause.text, (f.number or f.span).end
+               - clause.start, at - clause.start)]  # fmt: skip
+    # A figure further before the cue is context ("8% have a passport, so there's going to be").
+    pool = subject or after or (candidates if reading.cue is None else [])
+    if pool:
+        return _far_end(clause, pool)
+    multiple = _MULTIPLE.search(clause.text, reading.scope[0], reading.scope[1])
     return _MULTIPLES[multiple.group("w").lower()] if multiple else None
+
+
+def _just_before(text: str, end: int, cue: int) -> bool:
+    """Whether what ends at ``end`` is the subject of the cue at ``cue`` ("45% will be")."""
+    between = text[end:cue] if end <= cue else ","
+    return len(between.split()) <= 2 and not _NOT_SUBJECT.search(between)
+
+
+_NOT_SUBJECT = re.compile(r"[,;:]|\b(?:we|I|you|they)\b", re.I)
+
+
+def _far_end(clause: _Clause, pool: Sequence[Figure]) -> Figure:
+    """``pool[0]``, or the figure after it where the two say "from X to Y"."""
+    first = pool[0]
+    if len(pool) < 2:
+        return first
+    a, b = first.number or first.span, pool[1].number or pool[1].span
+    before = clause.text[: a.start - clause.start]
+    between = clause.text[a.end - clause.start : b.start - clause.start]
+    if _FROM.search(_blank(_QUALIFIER, before)) and _TO.match(between):
+        return pool[1]
+    return first
+
+
+_QUALIFIER = re.compile(r"\b(?:about|approximately|roughly|around|nearly|some)\s*$", re.I)
+
+
+# --- metric names -------------------------------------------------------------------------
+# Canonical name -> the ways it is said. Longer names first where one contains another.
+_METRIC_NAMES: tuple[tuple[str, str], ...] = (
+    ("gross margin", r"gross margins?"),
+    ("operating margin", r"operating margins?"),
+    ("EBITDA margin", r"EBITDA margins?"),
+    ("free cash flow margin", r"free cash flow margins?"),
+    ("net interest margin", r"net interest margins?|NIM"),
+    ("operating income", r"operating (?:income|profits?)"),
+    ("operating loss", r"operating loss(?:es)?"),
+    ("operating cash flow", r"operating cash flows?|cash flows? from operations"),
+    ("free cash flow", r"free cash flows?"),
+    ("cash flow", r"cash flows?"),
+    ("net income", r"net (?:income|earnings)"),
+    ("net loss", r"net loss(?:es)?"),
+    ("net interest income", r"net interest income|NII"),
+    ("other income and expense", r"other income and expenses?|OI&E|OINE"),
+    ("interest expense", r"interest expenses?"),
+    ("net debt-to-EBITDA", r"net debt[\s-]to[\s-]EBITDA(?: ratio)?"),
+    ("debt-to-equity", r"debt[\s-]to[\s-]equity(?: ratio)?"),
+    ("EBITDA", r"EBITDA"),
+    ("EPS", r"(?:EPS|earnings per share)(?:\s+growth)?"),
+    ("AFFO per share", r"AFFO per share"),
+    ("AFFO", r"AFFO"),
+    ("FFO", r"FFO"),
+    ("revenue", r"(?:revenues?|top[\s-]line)(?:\s+growth)?"),
+    ("sales", r"sales(?:\s+growth)?"),
+    ("bookings", r"bookings(?:\s+growth)?"),
+    ("backlog", r"backlog"),
+    ("ARR", r"ARR"),
+    ("RPO", r"RPO"),
+    ("churn", r"(?:MRR )?churn"),
+    ("capital expenditures", r"capital expenditures?|capex|capital spending"),
+    ("operating expenses", r"operating expenses?|opex"),
+    ("COGS", r"COGS|cost of (?:goods sold|sales|revenues?)"),
+    ("cost savings", r"(?:cost )?savings"),
+    ("expenses", r"expenses"),
+    ("costs", r"costs?"),
+    ("deliveries", r"deliveries"),
+    ("shipments", r"shipments?"),
+    ("production", r"production"),
+    ("headcount", r"headcount"),
+    ("market share", r"market share"),
+    ("dividend", r"dividends?"),
+    ("share repurchases", r"(?:share )?(?:repurchases?|buybacks?)"),
+    ("capital return", r"capital returns?|distributions?"),
+    ("tax rate", r"(?:effective )?tax rate"),
+    ("CET1 ratio", r"CET1(?: ratio)?"),
+    ("leverage", r"leverage"),
+    ("debt", r"debt"),
+    ("investment", r"investments?"),
+    ("pricing", r"pricing|prices?"),
+    ("guidance", r"guidance"),
+    ("margin", r"margins?"),
+    ("growth", r"growth"),
+)
+_QUALIFIERS = r"(?:(?:GAAP|non-GAAP|adjusted|organic|full-year|annual|quarterly|total)\s+)*"
+_METRIC = re.compile(
+    r"\b" + _QUALIFIERS + "(?:" + "|".join(f"(?P<m{i}>{p})" for i, (_, p) in
+    enumerate(_METRIC_NAMES)) + r")\b",
+    re.I,
+)  # fmt: skip
+# "margin as a percent of revenue": the base of a ratio is not what is promised
+_SHARE_OF = re.compile(r"\b(?:percent|percentage|%|share|portion|proportion) of\s+$", re.I)
+_KEPT_QUALIFIER = re.compile(r"\b(?:non-GAAP|GAAP|adjusted|organic)\b", re.I)
+# "revenue to grow 9% to 11%", "Office 365 revenue growth": the promise is about the growth.
+_GROWTH = re.compile(r"\s+(?:growth|to (?:grow|increase|decline|decrease))\b", re.I)
+_GROWS = frozenset({"revenue", "sales", "EPS", "bookings", "ARR", "net interest income"})
+# An action whose name is the thing promised: "open 12 stores" -> "store openings".
+_ACTIONS = {
+    "open": "openings", "ship": "shipments", "deliver": "deliveries", "hire": "hiring",
+    "add": "additions", "launch": "launch", "introduce": "launch", "release": "release",
+    "unveil": "unveiling", "build": "build-out", "close": "closing", "acquire": "acquisition",
+    "repurchase": "repurchases", "invest": "investment", "spend": "spending",
+    "contribute": "contribution", "reduce": "reduction", "cut": "cuts", "sell": "sale",
+    "divest": "divestiture", "exit": "exit", "complete": "completion", "announce": "announcement",
+    "expand": "expansion", "enter": "entry", "deploy": "deployment", "return": "return",
+    "pay down": "paydown", "pay": "payment", "retire": "retirement", "refinance": "refinancing",
+    "raise": "increase",
+}  # fmt: skip
+_ACTION = re.compile(
+    r"(?:\S+\s+){0,5}?(?:(?:to|be)\s+)?(?:also\s+|further\s+)?"
+    r"(?P<verb>" + "|".join(_ACTIONS) + r")(?:s|es|ed|ing)?\b(?P<rest>[^,;:.]*)",
+    re.I,
+)
+_FILLER = frozenset(
+    re.findall(
+        r"\S+",
+        "a an the our its their this that these those some all more additional about "
+        "approximately roughly around nearly over up to just under least at another further "
+        "new also",
+    )
+)
+_STOP = re.compile(
+    r"\b(?:in|on|at|by|for|with|from|into|over|through|during|before|after|as|and|or|but|"
+    r"to|of|than|which|that|while|so|because|per|across|within|between|including)\b|[\d$%£€]",
+    re.I,
+)
+_COUNT_UNIT = re.compile(r"[a-z]+")
+# The amount that opens an object: "approximately $4 billion of parent support" -> "parent support"
+_AMOUNT = re.compile(
+    r"\s*(?:(?:about|approximately|roughly|around|nearly|up to|just under|more than|less than|"
+    r"over|some)\s+)*(?:[$£€]\s?[\d.,]+|[\d.,]+\s?%?)?\s*(?:(?:percent|million|billion|"
+    r"thousand|bn|mm|m|k|x)\b)?\s*(?:of\s+)?",
+    re.I,
+)
+_PEOPLE = frozenset({"employee", "person", "people", "hire", "engineer", "worker"})
+
+
+def metric_of(
+    clause: str,
+    target: Figure | None,
+    *,
+    cue: int = 0,
+    at: int | None = None,
+    scope: tuple[int, int] | None = None,
+) -> str:
+    """A short normalised name for what is promised, read within the promise's ``scope``.
+
+    A known metric: the last one said before the target figure at ``at``, or the subject just
+    before the forward cue at ``cue``, or the first after it; else the action promised ("store
+    openings", "parent support contribution"); else the words the cue governs.
+    """
+    lo, hi = scope or (0, len(clause))
+    if target is not None and target.per:
+        return "production rate" if re.search(r"produc", clause, re.I) else f"{target.unit} rate"
+    mentions = [
+        m for m in _METRIC.finditer(clause, lo, hi) if not _SHARE_OF.search(clause, 0, m.start())
+    ]
+    subject = next((m for m in reversed(mentions) if _just_before(clause, m.end(), cue)), None)
+    if at is not None:
+        chosen = next((m for m in reversed(mentions) if cue <= m.start() and m.end() <= at), None)
+        chosen = chosen or subject or next((m for m in reversed(mentions) if m.end() <= at), None)
+    else:
+        chosen = subject or next((m for m in mentions if m.start() >= cue), None)
+    action = _action(clause, cue, target)
+    if chosen is None and action is None:
+        chosen = mentions[0] if mentions else None
+    if chosen is not None:
+        return _metric_name(clause, chosen)
+    return action if action is not None else _phrase(clause, cue, lo)
+
+
+def _metric_name(clause: str, m: re.Match[str]) -> str:
+    index = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)
+    name = _METRIC_NAMES[index][0]
+    kept = [q.group(0) for q in _KEPT_QUALIFIER.finditer(clause, m.start(), m.start(f"m{index}"))]
+    if name in _GROWS and (_GROWTH.match(clause, m.end()) or m.group(0).lower().endswith("growth")):
+        name += " growth"
+    qualifier = " ".join(q if q.lower() != "non-gaap" else "non-GAAP" for q in kept)
+    return f"{qualifier.lower().replace('gaap', 'GAAP')} {name}".strip()
+
+
+def _action(clause: str, cue: int, target: Figure | None) -> str | None:
+    m = _ACTION.match(clause, cue)
+    if m is None:
+        return None
+    verb = m.group("verb").lower()
+    if verb == "add" and (target is None or target.kind is not FigureKind.COUNT):
+        return None  # "add $100 million in NII": the metric named is what grows
+    noun = _ACTIONS[verb]
+    if target is not None and target.kind is FigureKind.COUNT and target.unit:
+        unit = _COUNT_UNIT.match(target.unit.lower())
+        if unit and unit.group(0) in _PEOPLE:
+            return "headcount"
+        if unit:
+            return f"{unit.group(0)} {noun}"
+    words = _object_words(m.group("rest"))
+    if words:
+        words[-1] = _singular(words[-1])
+    return " ".join([*words, noun])
+
+
+def _object_words(text: str) -> list[str]:
+    text = text[_AMOUNT.match(text).end() :]  # type: ignore[union-attr]
+    stop = _STOP.search(text)
+    head = text[: stop.start()] if stop else text
+    words = [w.strip(",.;:!?\"'") for w in head.split()]
+    words = [w for w in words if w and w.lower() not in _FILLER | _PRONOUNS | _CUE_WORDS]
+    return words[:3][-2:]
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+# Words a forward cue is made of or leads into: skipped to reach what is promised.
+_CUE_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "we i we're i'm we'll i'll you you're you'll will 'll going to gonna expect expects "
+        "expecting anticipate plan plans planning intend intends aim aiming target targeting on "
+        "track be able have see that also still now continue committed commit do does should "
+        "probably estimate forecast project is are it's there's",
+    )
+)
+
+
+def _phrase(clause: str, cue: int, lo: int) -> str:
+    """The words the cue governs, function words and figures dropped; where that leaves a word
+    or none ("Power will be down"), the subject before the cue."""
+    after = [w.strip(",.") for w in clause[cue:].split()]
+    i = 0
+    while i < len(after) and (after[i].lower() in _CUE_WORDS or after[i].lower() in _FILLER):
+        i += 1
+    words = _object_words(" ".join(after[i:]))
+    if len(words) < 2:
+        before = [w for w in clause[lo:cue].split()[-3:] if w.lower() not in _PRONOUNS]
+        words = _object_words(" ".join(before)) or words
+    return " ".join(words) or " ".join(clause.split()[:4])
+
+
+_PRONOUNS = frozenset(
+    {"we", "i", "it", "they", "you", "that", "this", "there", "which", "so", "believe", "think",
+     "say", "can", "may", "might", "could", "would", "one", "year", "quarter"}
+)  # fmt: skip
 
 
 # --- the extractor ------------------------------------------------------------------------
@@ -353,18 +689,31 @@ class CommitmentsExtractor:
         self.fy_end_month = fy_end_month
 
     def extract(self, call: Call, found: Found) -> tuple[Fact, ...]:
-        call_date = call.metadata.call_date
         fy_end = self.fy_end_month or fiscal_year_end_month(call.text) or _period_year_end(call)
+        call_date = call.metadata.call_date or _estimated_call_date(call, fy_end)
         figures = sorted(
             (f for f in found.get("figures", ()) if isinstance(f, Figure)),
             key=lambda f: f.span.start,
         )
         out = []
         for turn, clause in _units(call):
-            commitment = _commitment(call, turn, clause, figures, call_date, fy_end)
+            commitment = _commitment(turn, clause, figures, call_date, fy_end)
             if commitment is not None:
                 out.append(commitment)
         return tuple(group(_resolve_anaphora(out)))
+
+
+# Days from a quarter's end to the call that reports it, where the transcript gives no date:
+# a typical lag, so that "next quarter" and "this year" still resolve.
+_TYPICAL_LAG = dt.timedelta(days=35)
+
+
+def _estimated_call_date(call: Call, fy_end: int) -> dt.date | None:
+    """Where a transcript prints no date, a month after the end of the quarter it reports."""
+    period = call.metadata.fiscal_period
+    if period is None or period.year is None or period.quarter is None:
+        return None
+    return FiscalCalendar(fy_end).quarter_end(period.year, period.quarter) + _TYPICAL_LAG
 
 
 def _period_year_end(call: Call) -> int:
@@ -377,27 +726,25 @@ def _period_year_end(call: Call) -> int:
 
 
 def _commitment(
-    call: Call,
     turn: Turn,
     clause: _Clause,
     figures: Sequence[Figure],
     call_date: dt.date | None,
     fy_end: int,
 ) -> Commitment | None:
-    unconditional = _blank(_IF, clause.text)
-    deadline = (
-        find_deadline(unconditional, call_date=call_date, fy_end_month=fy_end)
-        if call_date is not None
-        else None
-    )
-    target = _target(clause, figures, deadline)
-    if not _is_commitment(clause.text, target, deadline):
+    reading = _read(clause.text)
+    deadline = _deadline(reading, call_date, fy_end) if call_date is not None else None
+    target = _target(clause, reading, figures, deadline)
+    if not _is_commitment(reading, target, deadline):
         return None
     voiced = confidence_of(clause.text)
     confidence, cue = voiced if voiced else (Confidence.HIGH, None)
     figure = target if isinstance(target, Figure) else None
+    at = (figure.number or figure.span).start - clause.start if figure else None
     return Commitment(
-        metric=metric_of(clause.text, figure),
+        metric=metric_of(
+            reading.plain, figure, cue=reading.cue or reading.scope[0], at=at, scope=reading.scope
+        ),
         quote=" ".join(clause.text.split()),
         span=SourceSpan(clause.start, clause.end),
         confidence=confidence,

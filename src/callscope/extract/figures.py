@@ -30,6 +30,14 @@ _RATE = re.compile(
     r"|\s*/\s*(?P<s>day|week|month|quarter|year)\b",
     re.IGNORECASE,
 )
+_OF_THING = re.compile(r"\s+of\s+[a-z]+(?:\s+equivalent)?", re.IGNORECASE)
+# A word after "monthly", "daily"... that makes it an adjective: one that is neither a
+# function word nor a verb form ("annually going forward", "daily in the US").
+_ADJECTIVE_NEXT = re.compile(
+    r"\s+(?!(?:a|an|the|in|on|at|to|for|of|and|or|but|by|from|with|over|through|until|"
+    r"since|so|as|if|that|which|we|it|this|these|those|our|their)\b)"
+    r"[A-Za-z]+(?<!ing)(?<!ed)\b(?!['’])"
+)
 _COMPOUND_RATE = re.compile(r"(?:\s+[a-z]+)?\s+(?P<p>day|week|month|quarter|year)\b")
 _QUALIFIER = re.compile(
     r"\b(?P<q>approximately|approx\.|about|around|roughly|nearly|almost|over|more\s+than|"
@@ -72,15 +80,75 @@ class _Raw:
 
 
 def _read_all(text: str) -> list[_Raw]:
+    fractions = _fractions(text)
     raws: list[_Raw] = []
     for match in nb.tokens(text):
+        while fractions and fractions[0].start <= match.start():
+            raws.append(fractions.pop(0))
         raw = _read(text, match)
         if raw is None:
             continue
         if raws and raw.start < raws[-1].end:  # a qualifier or prefix reaching back
             continue
         raws.append(raw)
-    return raws
+    return raws + fractions
+
+
+# A spoken share of something named: "a third of our", "two-thirds of the", "nearly half of
+# that"; not a time ("three quarters of the year", "the second half of"), a part of a unit
+# ("a quarter of a point") or a period ("a quarter of investment"). Found from the
+# denominator back, since "a" and "one" are everywhere.
+_FRACTION = re.compile(
+    r"(?P<d>half|thirds?|quarters?|fifths?)\s+of\s+"
+    r"(?=(?:the|our|their|its|all|them|that|those|these|this|his|her|your|us|total)\b)"
+    r"(?!(?:the|this|that|last|next)\s+(?:year|quarter|month|week|day|decade|century)\b)",
+    re.IGNORECASE,
+)
+
+
+def _denominators(text: str) -> list[re.Match[str]]:
+    """The matches of ``_FRACTION``, in order: each denominator word is found by ``str.find``
+    and matched there, as an alternation scanned over every character costs more."""
+    lowered = text.lower()
+    found = []
+    for word in _DENOMINATOR:
+        at = lowered.find(word)
+        while at >= 0:
+            match = _FRACTION.match(text, at)
+            if match is None and lowered[at - 1 : at] == "-":  # "owned two-thirds by"
+                match = _HYPHENATED.match(text, at)
+            if match and not (at and lowered[at - 1].isalpha()):
+                found.append(match)
+            at = lowered.find(word, at + len(word))
+    return sorted(found, key=lambda match: match.start())
+
+
+_HYPHENATED = re.compile(r"(?P<d>thirds?|quarters|fifths?)\b(?![\s-]+(?:year|quarter)s?\b)")
+_NUMERATOR = re.compile(r"\b(?P<n>a|one|two|three|four)[ -]$", re.IGNORECASE)
+_DENOMINATOR = {"half": 2, "third": 3, "quarter": 4, "fifth": 5}
+_NUMERATOR_VALUE = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+_HALF_LEAD = nb.words("nearly almost about roughly over than just around approximately only")
+
+
+def _fractions(text: str) -> list[_Raw]:
+    found: list[_Raw] = []
+    for match in _denominators(text):
+        start = match.start()
+        lead = _NUMERATOR.search(text, max(0, start - 6), start)
+        denominator = _DENOMINATOR[nb.singular(match["d"].lower())]
+        if lead:
+            numerator, start = _NUMERATOR_VALUE[lead["n"].lower()], lead.start()
+        elif denominator == 2 and _last_word(text, start) in _HALF_LEAD:
+            numerator = 1  # "nearly half of our book"
+        else:
+            continue
+        if numerator >= denominator or (numerator > 1) != match["d"].lower().endswith("s"):
+            continue
+        if start and text[start - 1] in "-'’":
+            continue
+        value = Decimal(numerator) / denominator
+        found.append(_Raw(start, match.end("d"), value, None, FigureKind.RATIO))
+    return found
 
 
 def _read(text: str, match: re.Match[str]) -> _Raw | None:
@@ -100,7 +168,7 @@ def _read(text: str, match: re.Match[str]) -> _Raw | None:
             start, value, high = pair.start(), Decimal(1), Decimal(2)
             unit, kind = pair["u"].lower(), FigureKind.DURATION
     bare = unit is None and kind is None and not head.scale and not per
-    verdict = _verdict(text, match, head, unit, bare)
+    verdict = _verdict(text, match, head, unit, bare, end)
     if verdict == "drop":
         return None
     qualifier = None
@@ -130,7 +198,8 @@ def _prev_word(text: str, at: int) -> tuple[str, int]:
     if not stripped[-1:].strip():
         return "", at
     word = stripped.rsplit(None, 1)[-1]
-    return word, at - len(window) + len(stripped) - len(word)
+    bare = word.lstrip("[(\"'“‘")  # "your [CET 1 ratio]"
+    return bare, at - len(window) + len(stripped) - len(bare)
 
 
 def _last_word(text: str, at: int) -> str:
@@ -144,6 +213,13 @@ def _rate(
     if kind is FigureKind.RATIO and unit is None:
         return None, end
     rate = _RATE.match(text, end)
+    if rate is None and unit not in {None, "%"}:
+        of = _OF_THING.match(text, end)  # "120,000 barrels of oil per day"
+        rate = _RATE.match(text, of.end()) if of else None
+        if rate and rate["adv"]:
+            rate = None
+    if rate and rate["adv"] and _ADJECTIVE_NEXT.match(text, rate.end()):
+        rate = None  # "2.2 billion monthly active people": an adjective, not a rate
     if rate:
         word = (rate["p"] or rate["adv"] or rate["s"]).lower()
         return _PER.get(word, word), rate.end()
@@ -154,7 +230,9 @@ def _rate(
     return None, end
 
 
-def _verdict(text: str, match: re.Match[str], head: nb.Head, unit: str | None, bare: bool) -> str:
+def _verdict(
+    text: str, match: re.Match[str], head: nb.Head, unit: str | None, bare: bool, end: int
+) -> str:
     """ "drop" for names, dates, times, labels, conversational counts and rhetorical zeros;
     "weak" for a number that is a figure only as one end of a range; "keep" otherwise."""
     digits = match["digits"]
@@ -163,17 +241,18 @@ def _verdict(text: str, match: re.Match[str], head: nb.Head, unit: str | None, b
         return "drop"  # a year: "in 2017", "fiscal 2026", "2017 earnings"
     if digits and _TIME_OF_DAY.match(text, match.end()):
         return "drop"
-    if unit in nb.COUNTED_STOP or (head.value == 0 and plain):
+    if unit in nb.COUNTED_STOP and head.value < 20 and not _MEASURED_POINTS.match(text, end):
+        return "drop"
+    if head.value == 0 and plain:
         return "drop"
     if digits and plain and len(digits) > 4 and digits.isdigit():
         return "drop"  # "18650 cells", a code: spoken counts this large print a separator
-    if plain:
-        word, at = _prev_word(text, head.start)
-        lower = word.lower()
-        if lower.rstrip(".") in nb.LABEL_WORDS or lower in _MONTHS:
-            return "drop"
-        if word[:1].isupper() and word.isalpha() and not _sentence_start(text, at):
-            return "drop"  # "Gigafactory 2", "Windows 10": a name with a number
+    if digits and (_CODE.match(text, match.end()) or text[head.start - 1 : head.start] == "#"):
+        return "drop"  # "the 10-K", "8-Ks", "7-Eleven", "our #1 concern"
+    if unit == "degree" and head.value == 360 and text[match.end() : match.end() + 1] == "-":
+        return "drop"  # "a 360-degree view": an idiom, like "24/7"
+    if plain and _is_name(text, head.start):
+        return "drop"
     if match["words"] and head.value == 1 and plain:
         return "weak"  # "one of the", "one quarter over the next"
     if bare and (match["words"] or (head.value < 10 and "." not in (digits or ""))):
@@ -181,11 +260,61 @@ def _verdict(text: str, match: re.Match[str], head: nb.Head, unit: str | None, b
     return "keep"
 
 
+def _is_name(text: str, start: int) -> bool:
+    """Whether a plain number is part of a name or a label: after a label word ("slide 5",
+    "Slides 11 through 15", "Phases 1 and 2"), a month, or a capitalised word that is no
+    sentence opener ("Gigafactory 2", "Windows 10", "Microsoft 365 suite")."""
+    word, at = _prev_word(text, start)
+    lower = word.lower().rstrip(".")
+    if lower in nb.LABEL_WORDS or nb.singular(lower) in nb.LABEL_WORDS or lower in _MONTHS:
+        return True
+    if word[:1].isdigit() or lower in _LIST_WORDS:
+        return _LABEL_LIST.search(text, max(0, start - 80), start) is not None
+    if not (word[:1].isupper() and word.isalpha()):
+        return False
+    if not _sentence_start(text, at):
+        return True
+    # A capitalised sentence opener is a name where the text writes it capitalised inside a
+    # sentence too, and never in lower case.
+    if lower in _OPENERS or lower.endswith("ly"):
+        return False
+    if re.search(rf"[a-z,;] {re.escape(word)}\b", text) is None:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is None
+
+
+_CODE = re.compile(r"-[A-Z]")
+# "5 points of margin", "3 points higher": points measured, not points made.
+_MEASURED_POINTS = re.compile(
+    r"(?<=points)\s+(?:of|higher|lower|better|worse|above|below)\b", re.IGNORECASE
+)
+_LIST_WORDS = nb.words("and or to through")
+_LIST_SEP = r"(?:,\s*(?:and\s+)?|\s+(?:and|or|to|through)\s+|\s*[-–]\s*)"
+_LABEL_LIST = re.compile(
+    rf"\b(?:{'|'.join(sorted(nb.LABEL_WORDS))})s?\.?\s+\d[\d.]*(?:{_LIST_SEP}\d[\d.]*)*"
+    rf"{_LIST_SEP}$",
+    re.IGNORECASE,
+)
+# Words that open a sentence before a number without naming anything ("About 1,800 a day").
+_OPENERS = (
+    nb.STOP
+    | _QUALIFIER_END
+    | nb.words(
+        "another only just all both maybe probably perhaps now then there here also plus "
+        "today last next first with within during after before since until across through "
+        "into up down yes no okay ok well again still yet already total roughly nearly "
+        "approximately almost around about some many several i he she while when where "
+        "call say let like between exactly more less fewer"
+    )
+)
+
+
 def _sentence_start(text: str, at: int) -> bool:
     before = text[max(0, at - 3) : at].rstrip()
     return not before or before[-1] in ".?!:\n"
 
 
+_RESTART = re.compile(r"--|\s[—–]\s")  # "more than 70 -- 7,000 turbines": a restart
 _RANGE_JOIN = re.compile(r"\s*-?\s*(?:to|or|through|-|–|—|and)\s*", re.IGNORECASE)
 _COMMA_JOIN = re.compile(r",\s*")
 _IN_JOIN = re.compile(r"\s+in\s+")
@@ -215,7 +344,7 @@ def _merge(raws: list[_Raw], text: str) -> list[_Raw]:
 
 def _join(low: _Raw, high: _Raw, text: str) -> _Raw | None:
     between = text[low.end : high.start]
-    if high.weak or high.value <= low.value:
+    if high.weak or high.value <= low.value or _RESTART.search(between):
         return None
     if low.bare and high.kind in {None, FigureKind.COUNT} and _IN_JOIN.fullmatch(between):
         ratio = low.value / high.value  # "1 in 1,000 cases"
@@ -223,11 +352,11 @@ def _join(low: _Raw, high: _Raw, text: str) -> _Raw | None:
             low, end=high.end, value=ratio, kind=FigureKind.RATIO, weak=False, bare=False
         )
     unit, kind = high.unit, high.kind
-    if unit is None and kind is None and high.scale:  # "$1.2 to 1.6 billion"
-        unit, kind = low.unit, low.kind
+    if unit is None and kind is None and high.scale and low.kind in {None, FigureKind.MONEY}:
+        unit, kind = low.unit, low.kind  # "$1.2 to 1.6 billion", not "13% to 11.2 billion"
     if (low.unit is not None and low.unit != unit) or (low.kind not in {None, kind}):
         return None
-    head = text[max(0, low.start - 12) : low.start]
+    head = text[max(0, low.start - 40) : low.start]
     if _RANGE_JOIN.fullmatch(between):
         if _FROM.search(head) or ("and" in between.lower() and not _BETWEEN.search(head)):
             return None
@@ -270,21 +399,26 @@ class _Placed:
 
 
 # How far a bare number looks for an equal figure to take the unit of ("we get to 5,000"
-# after "5,000 units a week"), and how far back for any figure ("approximately 30" after
-# "70 to 90 days").
+# after "5,000 units a week"): far for a value too particular to recur by chance, near for a
+# small round one ("10", "25", which recur as ages, ranks and other units); and how far back
+# for any figure ("approximately 30" after "70 to 90 days").
 _SAME_VALUE_REACH = 15000
+_SAME_SMALL_REACH = 1500
 _NEAREST_REACH = 600
 _ENDS_SENTENCE = re.compile(r"\s*[.?!]")
 
 
 def _resolve(placed: list[_Placed], text: str) -> list[Figure]:
     """Figures from merged numbers; a bare number takes the unit of a nearby figure."""
-    known = [item.raw for item in placed if item.raw.unit is not None]
+    names = _product_numbers(text)
+    if names:  # "the 737 program", "777 freighters": a product's number counts nothing
+        placed = [item for item in placed if not _named(item.raw, names)]
+    known = [item for item in placed if item.raw.unit is not None]
     figures: list[Figure] = []
     for i, item in enumerate(placed):
         raw = item.raw
         if raw.unit is None and raw.kind is None:
-            source = _antecedent(raw, known, bool(_ENDS_SENTENCE.match(text, raw.end)))
+            source = _antecedent(item, known, bool(_ENDS_SENTENCE.match(text, raw.end)))
             if source is not None:
                 raw = replace(raw, unit=source.unit, kind=source.kind, per=raw.per or source.per)
             elif raw.bare:
@@ -314,25 +448,82 @@ def _resolve(placed: list[_Placed], text: str) -> list[Figure]:
     return figures
 
 
-def _antecedent(raw: _Raw, known: list[_Raw], elided: bool) -> _Raw | None:
-    """The figure whose unit a bare number takes: an equal one nearby, else, where the
-    number ends its sentence ("would be approximately 30."), the one just before it when of
-    a like size."""
+# A number of three or more digits that names a product where the text writes it with a
+# capital letter after it ("737 MAX", "777X", "777-F") or a capitalised word before it inside
+# a sentence ("the Microsoft 365 suite", "Boeing 787"); twice, so that one "Fortune 500"
+# does not rule out "500 stores".
+_LONG_NUMBER = re.compile(r"[1-9](?<![\w.,$/:'’-][1-9])\d{2,4}(?![\w,.]\d|,\d)")
+_NAME_AFTER = re.compile(r"[A-Z]\b|-[A-Z]|\s[A-Z]{2,}\b(?![a-z'’])")
+_NAME_BEFORE = re.compile(r"[a-z,]\s(?P<w>[A-Z][a-z]+)\s$")
+_NOT_NAMES = nb.words("am pm et est gmt usd eur gbp bps pp")
+
+
+def _product_numbers(text: str) -> frozenset[Decimal]:
+    seen: dict[str, int] = {}
+    for match in _LONG_NUMBER.finditer(text):
+        after = _NAME_AFTER.match(text, match.end())
+        if after:
+            named = after.group().strip(" -").lower() not in _NOT_NAMES | nb.MEASURE.keys()
+        else:
+            before = _NAME_BEFORE.search(text, max(0, match.start() - 30), match.start())
+            named = before is not None and not _is_label_word(before["w"].lower())
+        if named:
+            seen[match.group()] = seen.get(match.group(), 0) + 1
+    return frozenset(Decimal(number) for number, count in seen.items() if count > 1)
+
+
+def _is_label_word(lower: str) -> bool:
+    return lower in nb.LABEL_WORDS or lower in _MONTHS or lower in _OPENERS
+
+
+def _named(raw: _Raw, names: frozenset[Decimal]) -> bool:
+    return (
+        raw.value in names
+        and raw.scale is None
+        and raw.high is None
+        and raw.kind in {None, FigureKind.COUNT}
+    )
+
+
+def _antecedent(item: _Placed, known: list[_Placed], elided: bool) -> _Raw | None:
+    """The figure whose unit a bare number takes: an equal one nearby (a range: an equal
+    range), else, where the number ends its sentence ("would be approximately 30."), the one
+    just before it, said by the same speaker, when of a like size."""
+    raw = item.raw
+    reach = _SAME_VALUE_REACH if _particular(raw.value) else _SAME_SMALL_REACH
     equal = [
-        other
+        other.raw
         for other in known
-        if other.value == raw.value and abs(other.start - raw.start) <= _SAME_VALUE_REACH
+        if other.raw.value == raw.value
+        and other.raw.high == raw.high
+        and abs(other.raw.start - raw.start) <= reach
     ]
     if equal:
         return min(equal, key=lambda other: abs(other.start - raw.start))
     if not elided:
         return None
-    before = [other for other in known if raw.start - _NEAREST_REACH <= other.end <= raw.start]
+    before = [
+        other.raw
+        for other in known
+        if raw.start - _NEAREST_REACH <= other.raw.end <= raw.start
+        and _speaker(other) == _speaker(item)
+    ]
     if before and before[-1].kind is not FigureKind.MONEY:
         other = before[-1]
         if other.value > 0 and Decimal("0.2") <= raw.value / other.value <= 5:
             return other
     return None
+
+
+def _speaker(item: _Placed) -> str | None:
+    return item.turn.speaker if item.turn else None
+
+
+def _particular(value: Decimal) -> bool:
+    """Whether a value is unlikely to recur by chance: 1,000 or more, or three significant
+    digits ("469", "1.29")."""
+    digits = value.normalize().as_tuple().digits
+    return abs(value) >= 1000 or len(digits) >= 3
 
 
 def figures_in(text: str, *, offset: int = 0) -> list[Figure]:
@@ -378,7 +569,7 @@ _LEFT_WORD = re.compile(r"(?<![^\s\[(])(?![-–—])[^\s.?!;–—]+\s+[\[(]?$")
 _RIGHT_WORD = re.compile(r"[\])]?,?\s+(?![-–—])[^\s.?!;–—]+")
 # Words of context each side: the gold quotes name the figure with the few words around it
 # ("revenue of $1.29 billion", "the 25% margin on Model 3").
-_LEFT, _RIGHT = 2, 3
+_LEFT, _RIGHT = 3, 3
 
 
 def _context(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:

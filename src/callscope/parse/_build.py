@@ -9,9 +9,9 @@ notes annotations and cut-offs, and groups the Q&A into exchanges.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from callscope.model.call import (
     Call,

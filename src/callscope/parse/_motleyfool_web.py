@@ -24,6 +24,8 @@ from callscope.errors import ParseError
 from callscope.model.call import Call, Company, Metadata, Participant, Role, SectionKind
 from callscope.parse._build import RawTurn, build_call, name_key, resolve
 from callscope.parse._cleanup import blank
+from callscope.parse._lines import Line
+from callscope.parse._lines import lines as split_lines
 from callscope.parse._meta import fiscal_period, parse_when
 from callscope.parse._motleyfool_cues import (
     SpokenTurn,
@@ -40,7 +42,6 @@ __all__ = ["parse_page"]
 
 PUBLISHER = "Motley Fool"
 
-_LINE = re.compile(r"[^\n]+")
 _RULE = re.compile(r"={10,}")
 _HEADER_FIELD = re.compile(r"(?P<key>[A-Za-z][A-Za-z ]{0,30}):\s*(?P<value>.*)")
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)\s*$")
@@ -91,25 +92,12 @@ _TITLE_NAME = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
-    start: int
-    end: int
-    text: str
+def _lines(text: str) -> list[Line]:
+    """The non-blank lines, each narrowed to its stripped text (offsets too)."""
+    return [line.trimmed() for line in split_lines(text) if line.text]
 
 
-def _lines(text: str) -> list[_Line]:
-    out = []
-    for m in _LINE.finditer(text):
-        raw = m.group(0)
-        stripped = raw.strip()
-        if stripped:
-            start = m.start() + len(raw) - len(raw.lstrip())
-            out.append(_Line(start, start + len(stripped), stripped))
-    return out
-
-
-def _scraper_header(lines: Sequence[_Line]) -> tuple[dict[str, str], int]:
+def _scraper_header(lines: Sequence[Line]) -> tuple[dict[str, str], int]:
     """The "Key: value" fields between the two "=" rules at the top, and the first line after."""
     if not lines or not _RULE.fullmatch(lines[0].text):
         return {}, 0
@@ -131,7 +119,7 @@ class _Found:
     listed: list[Participant]
     raw_turns: list[RawTurn]
     body_end: int  # character offset where the footer starts
-    body_lines: list[_Line]
+    body_lines: list[Line]
 
 
 def parse_page(doc: Document) -> Call:
@@ -185,18 +173,18 @@ def _metadata(
     )
 
 
-def _footer_index(lines: Sequence[_Line], start: int) -> int:
+def _footer_index(lines: Sequence[Line], start: int) -> int:
     return next((i for i in range(start, len(lines)) if _FOOTER.match(lines[i].text)), len(lines))
 
 
-def _body_end(text_len: int, lines: Sequence[_Line], index: int) -> int:
+def _body_end(text_len: int, lines: Sequence[Line], index: int) -> int:
     return lines[index].start if index < len(lines) else text_len
 
 
 # -- the older page ---------------------------------------------------------------------------
 
 
-def _parse_old(doc: Document, lines: list[_Line], header: dict[str, str], first: int) -> _Found:
+def _parse_old(doc: Document, lines: list[Line], header: dict[str, str], first: int) -> _Found:
     begin = next(i for i, line in enumerate(lines) if _PREPARED.fullmatch(line.text))
     end = _footer_index(lines, begin + 1)
     title = next((m for line in lines[first:begin] if (m := _TITLE.fullmatch(line.text))), None)
@@ -231,7 +219,7 @@ def _parse_old(doc: Document, lines: list[_Line], header: dict[str, str], first:
     )
 
 
-def _old_participants(lines: Sequence[_Line], end: int, company: str | None) -> list[Participant]:
+def _old_participants(lines: Sequence[Line], end: int, company: str | None) -> list[Participant]:
     start = next(
         (i for i in range(end, len(lines)) if _PARTICIPANTS.fullmatch(lines[i].text)), None
     )
@@ -288,7 +276,7 @@ _SENTENCE_END = re.compile(r"[.?!](?:\s|$)")
 # -- the 2025 page ----------------------------------------------------------------------------
 
 
-def _parse_2025(doc: Document, lines: list[_Line], header: dict[str, str], first: int) -> _Found:
+def _parse_2025(doc: Document, lines: list[Line], header: dict[str, str], first: int) -> _Found:
     plist = next(
         (i for i in range(first, len(lines)) if _PARTICIPANTS.fullmatch(lines[i].text)), None
     )
@@ -338,7 +326,7 @@ def _is_known_heading(line: str, listed: Sequence[Participant]) -> bool:
 
 
 def _colon_turns(
-    text: str, body: Sequence[_Line], listed: list[Participant], company: str | None
+    text: str, body: Sequence[Line], listed: list[Participant], company: str | None
 ) -> list[RawTurn]:
     """Turns of "Name:" paragraphs. A paragraph opening with capitalised words and a colon
     is a speaker heading when the name is the operator's or a listed one, recurs as a

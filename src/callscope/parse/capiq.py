@@ -46,7 +46,10 @@ from callscope.model.call import (
 )
 from callscope.parse._build import RawTurn, build_call
 from callscope.parse._cleanup import blank
+from callscope.parse._lines import Line
+from callscope.parse._lines import lines as split_lines
 from callscope.parse._meta import fiscal_period, parse_when
+from callscope.parse._names import GENERIC_SPEAKER, generic_role, name_shape
 from callscope.parse._read import Document
 
 __all__ = ["LAYOUT", "CapitalIQLayout"]
@@ -65,15 +68,8 @@ _SECTIONS = (
     (re.compile(r"\s*presentation\s*", re.IGNORECASE), SectionKind.PRESENTATION),
     (re.compile(r"\s*questions?\s+(?:and|&)\s+answers?\s*", re.IGNORECASE), SectionKind.QA),
 )
-# Speakers the list never names.
-_GENERIC = re.compile(
-    r"(?:operator|moderator|(?:unknown|unidentified)(?: [A-Za-z]+){1,3})", re.IGNORECASE
-)
-_NAME_TOKEN = (
-    r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*"
-    r"|von|van|der|den|de|da|di|del|della|la|le|du|dos|bin|al)"
-)
-_NAME = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,5}}")
+# A name line: one to six name words (a generic speaker, "Operator", may stand alone).
+_NAME = name_shape(min_words=1)
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bJr)(?<!\bSr)\.$")
 _WORD = re.compile(r"\w[\w'’\-]*")
 # Page furniture of the PDF: page numbers, dotted rules, copyright footers, running headers
@@ -96,16 +92,6 @@ _CELL_SPLIT = re.compile(r"\t|\s{2,}")
 _FULL_YEAR = re.compile(r"\bFY\s*(?P<year>(?:19|20)\d\d)\b")
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
-    start: int
-    text: str
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
-
-
 @dataclass(slots=True)
 class _Block:
     label: str
@@ -124,14 +110,6 @@ class _Heading:
     desc_line: int | None  # index of the title/firm line
     desc: str  # the listed part of that line
     section: SectionKind | None
-
-
-def _lines(text: str) -> list[_Line]:
-    out, pos = [], 0
-    for raw in text.split("\n"):
-        out.append(_Line(pos, raw))
-        pos += len(raw) + 1
-    return out
 
 
 def _words(text: str) -> list[str]:
@@ -167,21 +145,21 @@ class CapitalIQLayout:
         return min(score, 1.0)
 
     def parse(self, doc: Document) -> Call:
-        lines = _lines(doc.text)
-        listing = next((i for i, ln in enumerate(lines) if _LISTING.fullmatch(ln.text)), None)
+        lines = split_lines(doc.text)
+        listing = next((i for i, ln in enumerate(lines) if _LISTING.fullmatch(ln.raw)), None)
         first = listing + 1 if listing is not None else 0
-        marks = [(i, kind) for i in range(first, len(lines)) if (kind := _section(lines[i].text))]
+        marks = [(i, kind) for i in range(first, len(lines)) if (kind := _section(lines[i].raw))]
         if not marks:
             raise ParseError(doc.path, "no 'Presentation' or 'Question and Answer' heading found")
         body = marks[0][0]
         end = next(
-            (i for i in range(body, len(lines)) if _DISCLAIMER.match(lines[i].text)), len(lines)
+            (i for i in range(body, len(lines)) if _DISCLAIMER.match(lines[i].raw)), len(lines)
         )
-        junk = {i for i, ln in enumerate(lines) if i >= end or _FURNITURE.fullmatch(ln.text)}
+        junk = {i for i, ln in enumerate(lines) if i >= end or _FURNITURE.fullmatch(ln.raw)}
         text = blank(doc.text, [(lines[i].start, lines[i].end) for i in sorted(junk)])
-        header = [ln.text for ln in lines[: listing if listing is not None else body]]
+        header = [ln.raw for ln in lines[: listing if listing is not None else body]]
         metadata = _metadata(header)
-        blocks = _blocks([ln.text for ln in lines[first:body]])
+        blocks = _blocks([ln.raw for ln in lines[first:body]])
         vocab = set().union(*(b.vocab for b in blocks))
         headings = _headings(lines, body, end, junk, vocab)
         if not headings:
@@ -314,14 +292,14 @@ def _listed_prefix(text: str, vocab: set[str]) -> str:
 
 
 def _headings(
-    lines: Sequence[_Line], body: int, end: int, junk: set[int], vocab: set[str]
+    lines: Sequence[Line], body: int, end: int, junk: set[int], vocab: set[str]
 ) -> list[_Heading]:
     """Speaker headings: a name line whose words the list holds, then its title/firm line."""
     out: list[_Heading] = []
     section: SectionKind | None = None
     i = body
     while i < end:
-        text = lines[i].text.strip()
+        text = lines[i].text
         kind = _section(text) if i not in junk else None
         if kind is not None:
             section = kind
@@ -335,7 +313,7 @@ def _headings(
 
 
 def _heading_at(
-    lines: Sequence[_Line],
+    lines: Sequence[Line],
     i: int,
     end: int,
     junk: set[int],
@@ -343,13 +321,13 @@ def _heading_at(
     section: SectionKind | None,
 ) -> _Heading | None:
     """The heading whose name is line ``i``, if the lines there make one."""
-    name = lines[i].text.strip()
-    j = next((k for k in range(i + 1, end) if k not in junk and lines[k].text.strip()), None)
+    name = lines[i].text
+    j = next((k for k in range(i + 1, end) if k not in junk and lines[k].text), None)
     if j is None:
         return None
-    under = lines[j].text.strip()
+    under = lines[j].text
     desc = _listed_prefix(under, vocab)
-    if _GENERIC.fullmatch(name):
+    if GENERIC_SPEAKER.fullmatch(name):
         # "Operator" has no title line; a listed generic speaker may have one.
         if desc and desc == under:
             return _Heading(name, i, j, desc, section)
@@ -378,11 +356,11 @@ def _usual_descs(headings: Sequence[_Heading]) -> dict[str, str]:
     }
 
 
-def _desc_of(heading: _Heading, lines: Sequence[_Line], descs: dict[str, str]) -> str:
+def _desc_of(heading: _Heading, lines: Sequence[Line], descs: dict[str, str]) -> str:
     """The title/firm text at the start of the heading's second line."""
     if heading.desc_line is None:
         return ""
-    text = lines[heading.desc_line].text.strip()
+    text = lines[heading.desc_line].text
     usual = descs.get(heading.name, "")
     if usual and (text == usual or text.startswith(usual + " ")):
         return usual
@@ -412,7 +390,7 @@ def _participants(
     listing = " ".join(line for block in blocks for line in block.lines)
     people: list[tuple[int, int, Participant]] = []
     covered: set[str] = set()
-    for name in dict.fromkeys(h.name for h in headings if not _GENERIC.fullmatch(h.name)):
+    for name in dict.fromkeys(h.name for h in headings if not GENERIC_SPEAKER.fullmatch(h.name)):
         desc = descs.get(name, "")
         covered.update(_words(name), _words(desc))
         block = _place(name, desc, blocks)
@@ -443,19 +421,8 @@ def _participant(name: str, desc: str, role: Role, company: str | None) -> Parti
     return Participant(name, role, title=None, firm=desc or None)
 
 
-def _generic_role(name: str) -> Role | None:
-    words = {w.casefold() for w in _words(name)}
-    if words & {"operator", "moderator"}:
-        return Role.OPERATOR
-    if "analyst" in words:
-        return Role.ANALYST
-    if words & {"executive", "company", "management", "representative", "corporate"}:
-        return Role.EXECUTIVE
-    return None
-
-
 def _raw_turns(
-    lines: Sequence[_Line],
+    lines: Sequence[Line],
     headings: Sequence[_Heading],
     descs: dict[str, str],
     marks: Sequence[tuple[int, SectionKind]],
@@ -473,10 +440,10 @@ def _raw_turns(
         else:
             desc = _desc_of(heading, lines, descs)
             line = lines[heading.desc_line]
-            start = line.start + max(line.text.find(desc), 0) + len(desc)
+            start = line.start + max(line.raw.find(desc), 0) + len(desc)
         after = next((s for s in stops if s > last), None)
         stop = lines[after].start if after is not None and after < end else stop_at
-        role = _generic_role(heading.name) if _GENERIC.fullmatch(heading.name) else None
+        role = generic_role(heading.name)
         out.append(RawTurn(heading.name, start, max(start, stop), heading.section, role=role))
     return out
 

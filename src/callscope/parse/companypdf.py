@@ -37,6 +37,8 @@ from callscope.model.call import Call, Company, Metadata, Participant, Role, Sec
 from callscope.parse import _meta
 from callscope.parse._build import RawTurn, build_call, name_key, resolve
 from callscope.parse._cleanup import blank, bullet_spans, page_furniture_spans
+from callscope.parse._lines import Line
+from callscope.parse._lines import lines as split_lines
 from callscope.parse._read import Document
 
 __all__ = ["LAYOUT", "CompanyPdfLayout"]
@@ -210,32 +212,6 @@ def _same_firm(firm: str | None, company: str | None) -> bool:
     return bool(a and b) and (a[0].startswith(b[0][:4]) or b[0].startswith(a[0][:4]))
 
 
-# --- the document as lines -----------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Line:
-    start: int
-    text: str
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
-
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
-
-
-def _split_lines(text: str) -> list[_Line]:
-    out = []
-    pos = 0
-    for line in text.split("\n"):
-        out.append(_Line(pos, line))
-        pos += len(line) + 1
-    return out
-
-
 @dataclass(slots=True)
 class _Head:
     """A speaker heading: where it begins, where the speech begins, what it says."""
@@ -263,7 +239,7 @@ class _Found:
 # --- participant list --------------------------------------------------------------------
 
 
-def _participant_list(lines: Sequence[_Line]) -> tuple[list[Participant], int]:
+def _participant_list(lines: Sequence[Line]) -> tuple[list[Participant], int]:
     """Entries of a "Speakers:" / "Participants" list on the title page, and its last line.
 
     Roles come from the group header. An entry's title or firm follows its name on the same
@@ -273,7 +249,7 @@ def _participant_list(lines: Sequence[_Line]) -> tuple[list[Participant], int]:
     role: Role | None = None
     last = -1
     for i, line in enumerate(lines[: _HEAD_LINES * 2]):
-        text = line.stripped
+        text = line.text
         if not text:
             continue
         header = _LIST_HEADER.fullmatch(text)
@@ -353,7 +329,7 @@ def _suffix_heading(text: str) -> tuple[str, str | None, str | None, Role] | Non
 class _Scanner:
     """One pass over the body lines, finding headings, sections and non-speech lines."""
 
-    def __init__(self, lines: Sequence[_Line], first: int) -> None:
+    def __init__(self, lines: Sequence[Line], first: int) -> None:
         self.lines = lines
         self.first = first
         self.heads: list[_Head] = []
@@ -365,7 +341,7 @@ class _Scanner:
     def _next_text(self, i: int, limit: int = 3) -> int | None:
         """Index of the next non-blank line after ``i`` within ``limit`` lines."""
         for j in range(i + 1, min(len(self.lines), i + 1 + limit)):
-            if self.lines[j].stripped:
+            if self.lines[j].text:
                 return j
         return None
 
@@ -378,7 +354,7 @@ class _Scanner:
     def _line(self, i: int) -> int:
         """Handle line ``i``; returns the last line consumed."""
         line = self.lines[i]
-        text = line.stripped
+        text = line.text
         if not text:
             return i
         if _QA_HEADING.fullmatch(text) or _PRESENTATION_HEADING.fullmatch(text):
@@ -390,12 +366,12 @@ class _Scanner:
             self.end = line.start
             self.blanks.append((line.start, self.lines[-1].end))
             return len(self.lines)
-        marker = _QA_MARKER.fullmatch(line.text)
+        marker = _QA_MARKER.fullmatch(line.raw)
         if marker:
             self.hint = Role.ANALYST if marker.group("mark") == "Q" else Role.EXECUTIVE
             self.blanks.append((line.start, line.end))
             return i
-        if _SLIDE.match(line.text):
+        if _SLIDE.match(line.raw):
             return self._slide(i)
         for finder in (self._inline, self._columns, self._name_line):
             last = finder(i)
@@ -409,9 +385,9 @@ class _Scanner:
         last = i
         for j in range(i + 1, min(len(self.lines), i + 3)):
             nxt = self.lines[j]
-            if not nxt.stripped or nxt.text[:1].isspace() or bullet_spans(nxt.text):
+            if not nxt.text or nxt.raw[:1].isspace() or bullet_spans(nxt.raw):
                 break
-            if _TERMINAL.search(nxt.text) and not nxt.stripped.endswith(")"):
+            if _TERMINAL.search(nxt.raw) and not nxt.text.endswith(")"):
                 break
             last = j
         self.blanks.append((self.lines[i].start, self.lines[last].end))
@@ -423,7 +399,7 @@ class _Scanner:
 
     def _inline(self, i: int) -> int | None:
         line = self.lines[i]
-        m = _INLINE.fullmatch(line.text)
+        m = _INLINE.fullmatch(line.raw)
         if m is None:
             return None
         name = m.group("name")
@@ -452,7 +428,7 @@ class _Scanner:
 
     def _columns(self, i: int) -> int | None:
         line = self.lines[i]
-        m = _COLUMNS.fullmatch(line.text)
+        m = _COLUMNS.fullmatch(line.raw)
         if m is None:
             return None
         name = m.group("name")
@@ -461,7 +437,7 @@ class _Scanner:
         head = _Head(i, line.start, line.start + m.start("rest"), name, strong=_is_operator(name))
         head.needs_context = not head.strong
         nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        firm = _PAREN_FIRM.match(nxt.text) if nxt is not None else None
+        firm = _PAREN_FIRM.match(nxt.raw) if nxt is not None else None
         if nxt is not None and firm is not None:
             head.firm, head.hint = firm.group("firm"), Role.ANALYST
             head.strong, head.needs_context = True, False
@@ -471,7 +447,7 @@ class _Scanner:
 
     def _name_line(self, i: int) -> int | None:
         line = self.lines[i]
-        text = line.stripped
+        text = line.text
         suffixed = _suffix_heading(text)
         if suffixed is not None:
             name, title, firm, role = suffixed
@@ -484,8 +460,8 @@ class _Scanner:
         j = self._next_text(i)
         if j is not None:
             nxt = self.lines[j]
-            paren = _PAREN_FIRM.fullmatch(nxt.text)
-            titled = _title_line(nxt.text)
+            paren = _PAREN_FIRM.fullmatch(nxt.raw)
+            titled = _title_line(nxt.raw)
             if paren is not None:
                 head.firm, head.hint = paren.group("firm"), Role.ANALYST
             elif titled is not None:
@@ -499,7 +475,7 @@ class _Scanner:
         return i
 
 
-def _context_ok(lines: Sequence[_Line], head: _Head, blanked: str) -> bool:
+def _context_ok(lines: Sequence[Line], head: _Head, blanked: str) -> bool:
     """A bare name line follows finished speech: the line above ends a sentence."""
     for j in range(head.line - 1, -1, -1):
         above = blanked[lines[j].start : lines[j].end].strip()
@@ -514,7 +490,7 @@ def _opens_section(found: _Found, head: _Head, blanked: str) -> bool:
     return bool(before) and not blanked[max(before) : head.start].strip()
 
 
-def _accept(found: _Found, known: Sequence[Participant], lines: Sequence[_Line],
+def _accept(found: _Found, known: Sequence[Participant], lines: Sequence[Line],
             blanked: str) -> list[_Head]:  # fmt: skip
     """Strong headings, and weak ones naming someone known.
 
@@ -789,9 +765,9 @@ class CompanyPdfLayout:
 
     def parse(self, doc: Document) -> Call:
         text = doc.text
-        listed, list_end = _participant_list(_split_lines(text))
+        listed, list_end = _participant_list(split_lines(text))
         furniture = blank(text, page_furniture_spans(text) + bullet_spans(text))
-        lines = _split_lines(furniture)
+        lines = split_lines(furniture)
         found = _Scanner(lines, list_end + 1).run()
         if not found.heads:
             raise ParseError(doc.path, "no speaker headings found in this company transcript")

@@ -37,6 +37,9 @@ from callscope.model.call import (
 from callscope.parse import _meta
 from callscope.parse._build import RawTurn, build_call, name_key, resolve
 from callscope.parse._cleanup import blank
+from callscope.parse._lines import Line
+from callscope.parse._lines import lines as split_lines
+from callscope.parse._names import OPERATOR_KEYS
 from callscope.parse._read import Document
 
 __all__ = ["LAYOUT", "PlainLayout"]
@@ -55,7 +58,6 @@ _QUESTION_TAIL = 200
 # How far after an operator's "from" a firm's name may run.
 _FIRM_WINDOW = 200
 
-_LINE = re.compile(r"[^\n]*\n?")
 # "Label: speech" at the start of a line, the label maybe followed by a timestamp
 # ("Jo Park (00:01:12):"); the label is checked by _split_label.
 _LABEL_LINE = re.compile(
@@ -68,7 +70,6 @@ _PAREN = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<inner>[^()]{1,100})\)$")
 _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’.\-][^\W\d_]*)*\.?$")
 _PARTICLES = frozenset({"de", "la", "le", "van", "von", "der", "den", "di", "da", "del", "du",
                         "dos", "das", "bin", "al", "el", "ter", "y", "st."})  # fmt: skip
-_OPERATOR_KEYS = frozenset({"operator", "moderator", "conference operator"})
 
 _SECTION_HEADING = re.compile(
     r"[#=*\s]*(?:(?P<qa>questions?[- ](?:and|&)[- ]answers?(?:[- ]session)?|q\s*&\s*a"
@@ -130,17 +131,6 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 @dataclass(frozen=True, slots=True)
-class _Line:
-    index: int
-    start: int
-    text: str  # without its newline
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
-
-
-@dataclass(frozen=True, slots=True)
 class _Label:
     name: str
     detail: str | None  # what follows the name: a title or a firm
@@ -168,20 +158,16 @@ class _Entry:
 
 @dataclass(frozen=True, slots=True)
 class _Scan:
-    lines: tuple[_Line, ...]
+    lines: tuple[Line, ...]
     marks: tuple[_Mark, ...]
     headings: dict[int, SectionKind]
     entries: tuple[_Entry, ...]
-    header: tuple[_Line, ...]
+    header: tuple[Line, ...]
 
 
-def _lines(text: str) -> tuple[_Line, ...]:
-    out = []
-    for i, m in enumerate(_LINE.finditer(text)):
-        if m.start() == len(text):
-            break
-        out.append(_Line(i, m.start(), m.group(0).rstrip("\n")))
-    return tuple(out)
+def _lines(text: str) -> tuple[Line, ...]:
+    """The text's lines, with no empty line after a final newline (nor for an empty text)."""
+    return tuple(line for line in split_lines(text) if line.start < len(text))
 
 
 def _is_name(words: Sequence[str]) -> bool:
@@ -209,7 +195,7 @@ def _split_label(label: str) -> _Label | None:
 
 
 def _is_operator(name: str) -> bool:
-    return name_key(name) in _OPERATOR_KEYS
+    return name_key(name) in OPERATOR_KEYS
 
 
 def _section_heading(text: str) -> SectionKind | None:
@@ -228,14 +214,14 @@ def _list_heading(text: str) -> tuple[bool, Role | None]:
     return True, (Role.ANALYST if m.group("analyst") else None)
 
 
-def _participant_lists(lines: Sequence[_Line], stop: int) -> tuple[list[_Entry], set[int]]:
+def _participant_lists(lines: Sequence[Line], stop: int) -> tuple[list[_Entry], set[int]]:
     """Entries under participant-list headings before line ``stop``, and the lines they use."""
     entries: list[_Entry] = []
     used: set[int] = set()
     role: Role | None = None
     in_list = False
     for line in lines[:stop]:
-        text = line.text.strip()
+        text = line.text
         is_heading, heading_role = _list_heading(text)
         if is_heading:
             in_list, role = True, heading_role
@@ -257,11 +243,11 @@ def _scan(text: str) -> _Scan:
     candidates: list[_Mark] = []
     headings: dict[int, SectionKind] = {}
     for line in lines:
-        kind = _section_heading(line.text) if len(line.text) < 60 else None
+        kind = _section_heading(line.raw) if len(line.raw) < 60 else None
         if kind is not None:
             headings[line.index] = kind
             continue
-        m = _LABEL_LINE.fullmatch(line.text)
+        m = _LABEL_LINE.fullmatch(line.raw)
         label = _split_label(m.group("label")) if m else None
         if m is None or label is None:
             continue
@@ -274,7 +260,7 @@ def _scan(text: str) -> _Scan:
     marks = _speaker_marks(free, [e.label.name for e in entries], breaks, lines, text)
     body = marks[0].line if marks else len(lines)
     first = min([body, first_heading, *used], default=len(lines))
-    header = tuple(line for line in lines[: min(first, _MAX_HEADER_LINES)] if line.text.strip())
+    header = tuple(line for line in lines[: min(first, _MAX_HEADER_LINES)] if line.text)
     return _Scan(lines, marks, headings, tuple(entries), header)
 
 
@@ -282,7 +268,7 @@ def _speaker_marks(
     candidates: Sequence[_Mark],
     listed_names: Sequence[str],
     breaks: Iterable[int],
-    lines: Sequence[_Line],
+    lines: Sequence[Line],
     text: str,
 ) -> tuple[_Mark, ...]:
     """The candidate lines that name a speaker rather than a header field or a glossary term.
@@ -328,9 +314,9 @@ def _earnings_density(text: str) -> tuple[float, int, int]:
     return len(hits) / max(len(words), 1), len(set(hits)), len(words)
 
 
-def _reads_like_prose(lines: Sequence[_Line]) -> bool:
+def _reads_like_prose(lines: Sequence[Line]) -> bool:
     """Most non-empty lines are sentences of words (not tables, code or CSV rows)."""
-    filled = [line.text for line in lines if line.text.strip()]
+    filled = [line.raw for line in lines if line.text]
     if not filled:
         return False
     filled = filled[:_PROSE_SAMPLE_LINES]
@@ -346,7 +332,7 @@ def _is_earnings_vocabulary(density: float, distinct: int, words: int) -> bool:
     return words >= 40 and distinct >= 5 and density >= 0.015
 
 
-def _is_earnings_prose(text: str, lines: Sequence[_Line]) -> bool:
+def _is_earnings_prose(text: str, lines: Sequence[Line]) -> bool:
     return _is_earnings_vocabulary(*_earnings_density(text)) and _reads_like_prose(lines)
 
 
@@ -394,15 +380,15 @@ def _company(keyed: dict[str, str], loose: Sequence[str]) -> tuple[str | None, .
     return company, ticker, exchange
 
 
-def _metadata(header: Sequence[_Line], opening: str) -> Metadata:
+def _metadata(header: Sequence[Line], opening: str) -> Metadata:
     keyed: dict[str, str] = {}
     for line in header:
-        kv = _KEY_VALUE.fullmatch(line.text)
+        kv = _KEY_VALUE.fullmatch(line.raw)
         if kv:
             keyed.setdefault(kv.group("key").casefold(), kv.group("value"))
-    loose = [line.text.strip() for line in header if not _KEY_VALUE.fullmatch(line.text)]
+    loose = [line.text for line in header if not _KEY_VALUE.fullmatch(line.raw)]
     company, ticker, exchange = _company(keyed, loose)
-    header_text = "\n".join(line.text for line in header)
+    header_text = "\n".join(line.raw for line in header)
     period = _meta.fiscal_period(keyed.get("quarter") or keyed.get("fiscal period") or "")
     period = period or _meta.fiscal_period(header_text) or _meta.fiscal_period(opening[:600])
     day, time = _meta.parse_when(keyed.get("date") or header_text)
@@ -426,9 +412,9 @@ def _metadata(header: Sequence[_Line], opening: str) -> Metadata:
 
 def _clean_text(text: str, scan: _Scan) -> str:
     """The text with page furniture and a trailing disclaimer blanked (length kept)."""
-    spans = [(ln.start, ln.end) for ln in scan.lines if _FURNITURE.fullmatch(ln.text)]
+    spans = [(ln.start, ln.end) for ln in scan.lines if _FURNITURE.fullmatch(ln.raw)]
     last_mark = scan.marks[-1].line if scan.marks else len(scan.lines)
-    tail = next((ln for ln in scan.lines[last_mark + 1 :] if _DISCLAIMER.match(ln.text)), None)
+    tail = next((ln for ln in scan.lines[last_mark + 1 :] if _DISCLAIMER.match(ln.raw)), None)
     if tail is not None:
         spans.append((tail.start, len(text)))
     return blank(text, spans)

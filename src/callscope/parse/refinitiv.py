@@ -30,7 +30,10 @@ from callscope.errors import ParseError
 from callscope.model.call import Call, Company, Metadata, Participant, Role, SectionKind
 from callscope.parse._build import RawTurn, build_call
 from callscope.parse._cleanup import blank
+from callscope.parse._lines import Line
+from callscope.parse._lines import lines as split_lines
 from callscope.parse._meta import fiscal_period, parse_when
+from callscope.parse._names import GENERIC_SPEAKER, generic_role, name_shape
 from callscope.parse._read import Document
 
 __all__ = ["LAYOUT", "RefinitivLayout"]
@@ -43,14 +46,8 @@ _BLOCKS = {
 }
 _SECTIONS = {"PRESENTATION": SectionKind.PRESENTATION, "QUESTIONS AND ANSWERS": SectionKind.QA}
 _DISCLAIMER = "DISCLAIMER"
-_GENERIC = re.compile(
-    r"(?:operator|moderator|(?:unknown|unidentified)(?: [A-Za-z]+){1,3})", re.IGNORECASE
-)
-_NAME_TOKEN = (
-    r"(?:[A-Z][\w'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*"
-    r"|von|van|der|den|de|da|di|del|della|la|le|du|dos|bin|al)"
-)
-_NAME = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,5}}")
+# An unlisted speaker's name line: two to six name words.
+_NAME = name_shape(min_words=2)
 # "Firm - Title" under an unlisted speaker's name; speech uses " -- " for dashes.
 _DESC = re.compile(r"[^\s-][^\n]{1,120}? - [^\n]{1,120}")
 _SEPARATOR = re.compile(r"\s+-\s+")
@@ -68,16 +65,6 @@ _FURNITURE = re.compile(
 
 
 @dataclass(frozen=True, slots=True)
-class _Line:
-    start: int
-    text: str
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
-
-
-@dataclass(frozen=True, slots=True)
 class _Entry:
     name: str
     desc: str  # "Firm - Title", wrapped lines joined
@@ -91,14 +78,6 @@ class _Heading:
     speech: int  # offset where the speech begins
     section: SectionKind | None
     desc: str = ""  # an unlisted speaker's own "Firm - Title" line
-
-
-def _lines(text: str) -> list[_Line]:
-    out, pos = [], 0
-    for raw in text.split("\n"):
-        out.append(_Line(pos, raw))
-        pos += len(raw) + 1
-    return out
 
 
 def _ws(text: str) -> str:
@@ -129,14 +108,14 @@ class RefinitivLayout:
         return min(score, 1.0)
 
     def parse(self, doc: Document) -> Call:
-        lines = _lines(doc.text)
-        stripped = [ln.text.strip() for ln in lines]
+        lines = split_lines(doc.text)
+        stripped = [ln.text for ln in lines]
         marks = [(i, _SECTIONS[s]) for i, s in enumerate(stripped) if s in _SECTIONS]
         if not marks:
             raise ParseError(doc.path, "no PRESENTATION or QUESTIONS AND ANSWERS heading found")
         body = marks[0][0]
         end = next((i for i in range(body, len(lines)) if stripped[i] == _DISCLAIMER), len(lines))
-        junk = {i for i, ln in enumerate(lines) if i >= end or _is_furniture(ln.text)}
+        junk = {i for i, ln in enumerate(lines) if i >= end or _is_furniture(ln.raw)}
         text = blank(doc.text, [(lines[i].start, lines[i].end) for i in sorted(junk)])
         entries = _entries(stripped[:body])
         headings = _headings(lines, body, end, junk, {e.name: e for e in entries})
@@ -227,25 +206,25 @@ def _metadata(doc: Document, header: Sequence[str], entries: Sequence[_Entry]) -
     )
 
 
-def _desc_end(lines: Sequence[_Line], i: int, end: int, entry: _Entry | None) -> int:
+def _desc_end(lines: Sequence[Line], i: int, end: int, entry: _Entry | None) -> int:
     """Index of the first speech line after the heading at ``i``, past its desc lines."""
     if entry is not None and entry.desc:
         acc, k = "", i + 1
-        while k < end and lines[k].text.strip():
-            grown = _ws(f"{acc} {lines[k].text}")
+        while k < end and lines[k].text:
+            grown = _ws(f"{acc} {lines[k].raw}")
             if not entry.desc.startswith(grown):
                 break
             acc, k = grown, k + 1
             if acc == entry.desc:
                 return k
-    nxt = lines[i + 1].text.strip() if i + 1 < end else ""
+    nxt = lines[i + 1].text if i + 1 < end else ""
     if _DESC.fullmatch(nxt) and "--" not in nxt and not nxt.endswith((".", "?", "!")):
         return i + 2
     return i + 1
 
 
 def _headings(
-    lines: Sequence[_Line], body: int, end: int, junk: set[int], listed: dict[str, _Entry]
+    lines: Sequence[Line], body: int, end: int, junk: set[int], listed: dict[str, _Entry]
 ) -> list[_Heading]:
     """Speaker headings: after a blank line, a listed name, a generic speaker or a name-shaped
     line over a "Firm - Title" line, followed by speech."""
@@ -253,7 +232,7 @@ def _headings(
     section: SectionKind | None = None
     after_break = True
     for i in range(body, end):
-        text = lines[i].text.strip()
+        text = lines[i].text
         if i in junk:
             continue
         if not text or text in _SECTIONS:
@@ -262,12 +241,12 @@ def _headings(
             continue
         if i + 1 < end:
             entry = listed.get(text)
-            nxt = lines[i + 1].text.strip()
+            nxt = lines[i + 1].text
             shaped = _NAME.fullmatch(text) is not None and _DESC.fullmatch(nxt) is not None
             # A listed name over its own "Firm - Title" line, or "Operator", needs no blank
             # line before it; an unlisted name-shaped line does.
             own = entry is not None and bool(nxt) and entry.desc.startswith(_ws(nxt))
-            sure = own or _GENERIC.fullmatch(text) is not None
+            sure = own or GENERIC_SPEAKER.fullmatch(text) is not None
             loose = entry is not None or shaped
             if sure or (after_break and loose):
                 k = _desc_end(lines, i, end, entry)
@@ -278,19 +257,8 @@ def _headings(
     return out
 
 
-def _generic_role(name: str) -> Role | None:
-    words = set(name.casefold().split())
-    if words & {"operator", "moderator"}:
-        return Role.OPERATOR
-    if "analyst" in words:
-        return Role.ANALYST
-    if words & {"executive", "company", "management", "representative", "corporate"}:
-        return Role.EXECUTIVE
-    return None
-
-
 def _raw_turns(
-    lines: Sequence[_Line],
+    lines: Sequence[Line],
     headings: Sequence[_Heading],
     marks: Sequence[tuple[int, SectionKind]],
     stop_at: int,
@@ -303,7 +271,7 @@ def _raw_turns(
     for heading in headings:
         stop = next((s for s in stops if s > heading.speech), stop_at)
         stop = min(stop, stop_at)
-        role = _generic_role(heading.name) if _GENERIC.fullmatch(heading.name) else None
+        role = generic_role(heading.name)
         firm, title = _split(heading.desc)
         if heading.desc and role is None:
             role = Role.EXECUTIVE if firm == company else Role.ANALYST

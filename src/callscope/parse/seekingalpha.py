@@ -29,7 +29,10 @@ from callscope.errors import ParseError
 from callscope.model.call import Call, Company, Metadata, Participant, Role, SectionKind
 from callscope.parse._build import RawTurn, build_call, name_key, resolve
 from callscope.parse._cleanup import blank
+from callscope.parse._lines import Line
+from callscope.parse._lines import lines as split_lines
 from callscope.parse._meta import fiscal_period, parse_when
+from callscope.parse._names import OPERATOR_KEYS, PARTICLES, name_shape, name_token
 from callscope.parse._read import Document
 
 __all__ = ["LAYOUT", "SeekingAlphaLayout"]
@@ -45,13 +48,11 @@ _ANALYST_HEADINGS = frozenset({"analysts", "conference call participants"})
 _QA_HEADING = re.compile(r"question-and-answer session|questions?[- ](?:and|&)[- ]answers?", re.I)
 # "Name - Title": hyphen, en dash or em dash with spaces around it.
 _SEPARATOR = re.compile(r"\s+[-–—]\s+")
-# Upper-case letters, with the accented Latin ones (Á ... Þ) a name may begin with.
-_UPPER = "[A-ZÀ-ÖØ-Þ]"
-_NAME_TOKEN = (
-    rf"(?:{_UPPER}[\w'’\-]*\.?|{_UPPER}\.(?:{_UPPER}\.)*"
-    r"|von|van|der|den|de|da|di|del|della|la|le|du|dos|bin|al|st\.)"
+# Two to six name words; a word may open with an accented Latin capital (Á ... Þ), and
+# "St." joins the particles ("Jean St. Pierre").
+_NAME = name_shape(
+    min_words=2, token=name_token(upper="[A-ZÀ-ÖØ-Þ]", particles=(*PARTICLES, r"st\."))
 )
-_NAME = re.compile(rf"{_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,5}}")
 # Capitalised words that make a short line speech, not a name ("Good Morning", "Thank You").
 _NOT_NAME_WORDS = frozenset(
     {
@@ -62,7 +63,6 @@ _NOT_NAME_WORDS = frozenset(
         "sorry", "next", "please", "go", "ahead", "operator", "we", "i", "it", "that", "this",
     }
 )  # fmt: skip
-_OPERATOR_NAMES = frozenset({"operator", "moderator", "conference operator"})
 _DATE_TAIL = re.compile(
     r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*$",
     re.I,
@@ -80,24 +80,6 @@ _UNLISTED_ROLES = (
     (re.compile(r"\b(?:analyst|audience|questioner|investor)\b"), Role.ANALYST),
     (re.compile(r"\b(?:company|corporate|executive|management|representative)\b"), Role.EXECUTIVE),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class _Line:
-    number: int  # 1-based, for error messages
-    start: int
-    end: int  # end of the line's text, before its newline
-    text: str  # stripped
-
-
-def _lines(text: str) -> list[_Line]:
-    out = []
-    pos = 0
-    for number, raw in enumerate(text.splitlines(keepends=True), start=1):
-        body = raw.rstrip("\r\n")
-        out.append(_Line(number, pos, pos + len(body), body.strip()))
-        pos += len(raw)
-    return out
 
 
 def _is_name_shaped(text: str) -> bool:
@@ -148,7 +130,7 @@ class SeekingAlphaLayout:
 
     def parse(self, doc: Document) -> Call:
         text = _blank_trailer(doc.text)
-        lines = _lines(text)
+        lines = split_lines(text, universal=True)
         nonempty = [line for line in lines if line.text]
         if not nonempty:
             raise ParseError(doc.path, "empty transcript")
@@ -174,13 +156,13 @@ class SeekingAlphaLayout:
 
 def _blank_trailer(text: str) -> str:
     """The text with Seeking Alpha's closing disclaimer and copyright lines blanked."""
-    for line in _lines(text):
+    for line in split_lines(text, universal=True):
         if line.text and _TRAILER.search(line.text):
             return blank(text, [(line.start, len(text))])
     return text
 
 
-def _header(path: str, lines: Sequence[_Line]) -> tuple[Metadata, int]:
+def _header(path: str, lines: Sequence[Line]) -> tuple[Metadata, int]:
     """Metadata from the lines before the first participant list, and that list's index."""
     heading = next(
         (i for i, line in enumerate(lines) if _heading(line.text) in _EXEC_HEADINGS), None
@@ -211,7 +193,7 @@ def _header(path: str, lines: Sequence[_Line]) -> tuple[Metadata, int]:
 
 
 def _participant_lists(
-    lines: Sequence[_Line], start: int, company: str | None
+    lines: Sequence[Line], start: int, company: str | None
 ) -> tuple[list[Participant], int]:
     """The participants listed under each heading, and the index of the first body line."""
     participants: list[Participant] = []
@@ -231,21 +213,21 @@ def _participant_lists(
     return participants, i
 
 
-def _is_entry(lines: Sequence[_Line], i: int) -> bool:
+def _is_entry(lines: Sequence[Line], i: int) -> bool:
     """Whether line ``i`` is a list entry rather than a heading or the body's first speaker.
 
     The body's first speaker line is followed by speech; a list entry by another entry, a
     heading or the first speaker line, all of them name-shaped.
     """
     lowered = _heading(lines[i].text)
-    if lowered in _EXEC_HEADINGS or lowered in _ANALYST_HEADINGS or lowered in _OPERATOR_NAMES:
+    if lowered in _EXEC_HEADINGS or lowered in _ANALYST_HEADINGS or lowered in OPERATOR_KEYS:
         return False
     if not _is_name_shaped(_split_entry(lines[i].text)[0]):
         return False
     if i + 1 >= len(lines):
         return True
     after = _heading(lines[i + 1].text)
-    if after in _OPERATOR_NAMES or after in _EXEC_HEADINGS or after in _ANALYST_HEADINGS:
+    if after in OPERATOR_KEYS or after in _EXEC_HEADINGS or after in _ANALYST_HEADINGS:
         return True
     return _is_name_shaped(_split_entry(lines[i + 1].text)[0])
 
@@ -269,7 +251,7 @@ class _Speaker:
 
 
 def _turns(
-    body: Sequence[_Line], participants: Sequence[Participant], company: str | None
+    body: Sequence[Line], participants: Sequence[Participant], company: str | None
 ) -> list[RawTurn]:
     speakers: list[_Speaker] = []
     qa_at: int | None = None
@@ -298,11 +280,11 @@ def _turns(
     return _label_unlisted(raws, speakers, body, participants, company)
 
 
-def _is_speaker_line(body: Sequence[_Line], i: int, participants: Sequence[Participant]) -> bool:
+def _is_speaker_line(body: Sequence[Line], i: int, participants: Sequence[Participant]) -> bool:
     text = body[i].text
     if len(text) > 120 or i + 1 >= len(body):
         return False
-    if text.casefold() in _OPERATOR_NAMES:
+    if text.casefold() in OPERATOR_KEYS:
         return True
     name, _ = _split_entry(text)
     if not _is_name_shaped(name) and not name.casefold().startswith("unidentified"):
@@ -317,7 +299,7 @@ def _is_speaker_line(body: Sequence[_Line], i: int, participants: Sequence[Parti
 def _label_unlisted(
     raws: list[RawTurn],
     speakers: Sequence[_Speaker],
-    body: Sequence[_Line],
+    body: Sequence[Line],
     participants: Sequence[Participant],
     company: str | None,
 ) -> list[RawTurn]:
@@ -325,9 +307,8 @@ def _label_unlisted(
     firms = {s.name: s.firm for s in speakers}
     previous: RawTurn | None = None
     for raw in raws:
-        if resolve(raw.speaker, participants) is None and name_key(raw.speaker) not in (
-            _OPERATOR_NAMES
-        ):
+        unlisted = resolve(raw.speaker, participants) is None
+        if unlisted and name_key(raw.speaker) not in OPERATOR_KEYS:
             firm = firms.get(raw.speaker)
             if firm is not None and company and _same_firm(firm, company):
                 raw.role, raw.firm = Role.EXECUTIVE, company
@@ -339,13 +320,13 @@ def _label_unlisted(
     return raws
 
 
-def _unlisted_role(speaker: str, previous: RawTurn | None, body: Sequence[_Line]) -> Role:
+def _unlisted_role(speaker: str, previous: RawTurn | None, body: Sequence[Line]) -> Role:
     key = name_key(speaker)
     for pattern, role in _UNLISTED_ROLES:
         if pattern.search(key):
             return role
     # An unlisted name the operator has just called on is a questioner.
-    if previous is not None and name_key(previous.speaker) in _OPERATOR_NAMES:
+    if previous is not None and name_key(previous.speaker) in OPERATOR_KEYS:
         intro = " ".join(line.text for line in body if previous.start <= line.start < previous.end)
         if key.split()[-1] in name_key(intro).split():
             return Role.ANALYST

@@ -34,7 +34,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from callscope.errors import ParseError
 from callscope.model.call import (
@@ -48,6 +47,8 @@ from callscope.model.call import (
 )
 from callscope.parse._build import RawTurn, build_call, name_key, resolve
 from callscope.parse._cleanup import blank
+from callscope.parse._lines import Line
+from callscope.parse._lines import lines as split_lines
 from callscope.parse._meta import fiscal_period, parse_when
 from callscope.parse._read import Document
 
@@ -93,25 +94,7 @@ _UNLISTED_ROLES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
-    number: int
-    start: int
-    end: int
-    text: str  # stripped
-
-
-def _lines(text: str) -> list[_Line]:
-    out = []
-    pos = 0
-    for number, raw in enumerate(text.splitlines(keepends=True), start=1):
-        body = raw.rstrip("\r\n")
-        out.append(_Line(number, pos, pos + len(body), body.strip()))
-        pos += len(raw)
-    return out
-
-
-def _is_rule(line: _Line) -> bool:
+def _is_rule(line: Line) -> bool:
     return bool(_DOUBLE_RULE.fullmatch(line.text) or _SINGLE_RULE.fullmatch(line.text))
 
 
@@ -133,7 +116,7 @@ class StreetEventsLayout:
 
     def parse(self, doc: Document) -> Call:
         text = _blank_furniture(doc.text)
-        lines = _lines(text)
+        lines = split_lines(text, universal=True)
         headings = _section_headings(lines)
         first_rule = next((i for i, line in enumerate(lines) if _is_rule(line)), len(lines))
         participants, company = _participants(lines, headings)
@@ -153,7 +136,7 @@ class StreetEventsLayout:
 
 def _blank_furniture(text: str) -> str:
     """Blank copyright and page lines, and everything from "Definitions"/"Disclaimer" on."""
-    lines = _lines(text)
+    lines = split_lines(text, universal=True)
     spans = [(line.start, line.end) for line in lines if _FURNITURE.fullmatch(line.text)]
     for i, line in enumerate(lines):
         if line.text.casefold() in _TRAILER and i > 0 and _is_rule(lines[i - 1]):
@@ -162,10 +145,10 @@ def _blank_furniture(text: str) -> str:
     return blank(text, spans)
 
 
-def _section_headings(lines: Sequence[_Line]) -> dict[int, str]:
+def _section_headings(lines: Sequence[Line]) -> dict[int, str]:
     """Line index -> lower-cased heading, for every line that follows a '=====' rule."""
     out = {}
-    previous: _Line | None = None
+    previous: Line | None = None
     for i, line in enumerate(lines):
         if not line.text:
             continue
@@ -176,7 +159,7 @@ def _section_headings(lines: Sequence[_Line]) -> dict[int, str]:
 
 
 def _participants(
-    lines: Sequence[_Line], headings: dict[int, str]
+    lines: Sequence[Line], headings: dict[int, str]
 ) -> tuple[list[Participant], str | None]:
     """The listed participants, and the company: the firm the corporate entries share."""
     listed: list[tuple[str, Role, str]] = []
@@ -222,7 +205,7 @@ def _firm_title(detail: str, company: str | None) -> tuple[str | None, str | Non
     return firm.strip() or None, title.strip() or None
 
 
-def _metadata(header: Sequence[_Line], company: str | None) -> Metadata:
+def _metadata(header: Sequence[Line], company: str | None) -> Metadata:
     kept = [line.text for line in header if line.text and not _HEADER_NOISE.search(line.text)]
     day, time, title_lines = None, None, []
     for text in kept:
@@ -259,7 +242,7 @@ def _period(title: str) -> FiscalPeriod | None:
 
 
 def _turns(
-    lines: Sequence[_Line],
+    lines: Sequence[Line],
     headings: dict[int, str],
     participants: Sequence[Participant],
     company: str | None,
