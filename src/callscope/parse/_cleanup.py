@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from callscope.parse._lines import lines as split_lines
+
 __all__ = ["blank", "blank_lines_matching", "bullet_spans", "page_furniture_spans"]
 
 
@@ -46,22 +48,12 @@ _BULLET_LEAD = re.compile(r"^[ \t\f]*(?P<bullet>[-–•▪●◦*])[ \t]{2,}(?=
 _DIGITS = re.compile(r"\d+")
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
-    """Each line of ``text`` with its start offset (line text without its newline)."""
-    out = []
-    pos = 0
-    for line in text.split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
-
-
 def _page_zones(text: str) -> list[list[tuple[int, str]]]:
     """Per page, the first and last few non-blank lines (the furniture zone)."""
     zones = []
     pos = 0
     for page in text.split("\f"):
-        lines = [(pos + at, line) for at, line in _lines(page) if line.strip()]
+        lines = [(pos + line.start, line.raw) for line in split_lines(page) if line.text]
         head, tail = lines[:_PAGE_ZONE], lines[-_PAGE_ZONE:]
         zones.append(head + [item for item in tail if item not in head])
         pos += len(page) + 1
@@ -99,9 +91,9 @@ def page_furniture_spans(text: str) -> list[tuple[int, int]]:
     copyright lines and bare page-number lines are found.
     """
     spans = [(m.start(), m.end()) for m in re.finditer("\f", text)]
-    for start, line in _lines(text):
-        if _RULE.fullmatch(line) or _COPYRIGHT.fullmatch(line):
-            spans.append((start, start + len(line)))
+    for ln in split_lines(text):
+        if _RULE.fullmatch(ln.raw) or _COPYRIGHT.fullmatch(ln.raw):
+            spans.append((ln.start, ln.end))
     zones = _page_zones(text)
     paged = len(zones) > 1
     running = _running_lines(zones) if len(zones) >= 3 else set()
@@ -110,17 +102,17 @@ def page_furniture_spans(text: str) -> list[tuple[int, int]]:
             if (paged and _PAGE_NUMBER.fullmatch(line)) or _norm_furniture(line) in running:
                 spans.append((start, start + len(line)))
     if not paged:
-        for start, line in _lines(text):
-            if _PAGE_NUMBER.fullmatch(line) and line.strip():
-                spans.append((start, start + len(line)))
+        for ln in split_lines(text):
+            if _PAGE_NUMBER.fullmatch(ln.raw) and ln.text:
+                spans.append((ln.start, ln.end))
     return sorted(spans)
 
 
 def bullet_spans(text: str) -> list[tuple[int, int]]:
     """Spans of list bullets: lines holding only a bullet, and a bullet opening a line."""
     spans = []
-    for start, line in _lines(text):
-        if line.strip() and _BULLET_LINE.fullmatch(line):
-            spans.append((start, start + len(line)))
+    for line in split_lines(text):
+        if line.text and _BULLET_LINE.fullmatch(line.raw):
+            spans.append((line.start, line.end))
     spans.extend((m.start("bullet"), m.end("bullet")) for m in _BULLET_LEAD.finditer(text))
     return sorted(spans)

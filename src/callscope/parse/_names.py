@@ -13,12 +13,14 @@ from collections.abc import Sequence
 from callscope.model.call import Role
 
 __all__ = [
+    "EXECUTIVE_WORDS",
     "GENERIC_SPEAKER",
     "OPERATOR_KEYS",
     "PARTICLES",
     "generic_role",
     "name_shape",
     "name_token",
+    "role_patterns",
 ]
 
 # Lower-case words that stand inside a name ("Ludwig van Beethoven", "Maria de la Cruz").
@@ -33,8 +35,12 @@ GENERIC_SPEAKER = re.compile(
 # The operator's names, as ``name_key`` gives them.
 OPERATOR_KEYS = frozenset({"operator", "moderator", "conference operator"})
 
+# Words in a generic or unlisted speaker's name that make them the company's
+# ("Unidentified Company Representative", "Corporate Participant").
+EXECUTIVE_WORDS = ("company", "corporate", "executive", "management", "representative")
+
 _OPERATOR_WORDS = frozenset({"operator", "moderator"})
-_EXECUTIVE_WORDS = frozenset({"executive", "company", "management", "representative", "corporate"})
+_EXECUTIVE_WORDS = frozenset(EXECUTIVE_WORDS)
 
 
 def name_token(*, upper: str = "[A-Z]", particles: Sequence[str] = PARTICLES) -> str:
@@ -49,6 +55,15 @@ def name_shape(*, min_words: int, token: str | None = None) -> re.Pattern[str]:
     """A name of ``min_words`` to six tokens (:func:`name_token`) joined by single spaces."""
     word = name_token() if token is None else token
     return re.compile(rf"{word}(?: {word}){{{min_words - 1},5}}")
+
+
+def role_patterns(*, analyst_words: Sequence[str]) -> tuple[tuple[re.Pattern[str], Role], ...]:
+    """Patterns giving an unlisted speaker's name key a role, tried in order: any of
+    ``analyst_words`` makes an analyst, then any of :data:`EXECUTIVE_WORDS` an executive."""
+    return (
+        (re.compile(rf"\b(?:{'|'.join(analyst_words)})\b"), Role.ANALYST),
+        (re.compile(rf"\b(?:{'|'.join(EXECUTIVE_WORDS)})\b"), Role.EXECUTIVE),
+    )
 
 
 def generic_role(name: str) -> Role | None:

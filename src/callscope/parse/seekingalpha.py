@@ -32,7 +32,13 @@ from callscope.parse._cleanup import blank
 from callscope.parse._lines import Line
 from callscope.parse._lines import lines as split_lines
 from callscope.parse._meta import fiscal_period, parse_when
-from callscope.parse._names import OPERATOR_KEYS, PARTICLES, name_shape, name_token
+from callscope.parse._names import (
+    OPERATOR_KEYS,
+    PARTICLES,
+    name_shape,
+    name_token,
+    role_patterns,
+)
 from callscope.parse._read import Document
 
 __all__ = ["LAYOUT", "SeekingAlphaLayout"]
@@ -76,10 +82,7 @@ _TRAILER = re.compile(
 _FIRM_NOISE = re.compile(
     r"\b(?:the|inc|incorporated|co|corp|corporation|company|ltd|limited|plc|llc|holdings|group)\b"
 )
-_UNLISTED_ROLES = (
-    (re.compile(r"\b(?:analyst|audience|questioner|investor)\b"), Role.ANALYST),
-    (re.compile(r"\b(?:company|corporate|executive|management|representative)\b"), Role.EXECUTIVE),
-)
+_UNLISTED_ROLES = role_patterns(analyst_words=("analyst", "audience", "questioner", "investor"))
 
 
 def _is_name_shaped(text: str) -> bool:

@@ -50,6 +50,7 @@ from callscope.parse._cleanup import blank
 from callscope.parse._lines import Line
 from callscope.parse._lines import lines as split_lines
 from callscope.parse._meta import fiscal_period, parse_when
+from callscope.parse._names import role_patterns
 from callscope.parse._read import Document
 
 __all__ = ["LAYOUT", "StreetEventsLayout"]
@@ -88,9 +89,8 @@ _YEAR_FIRST_PERIOD = re.compile(
     r"\b(?P<year>(?:19|20)\d\d)\s+(?P<ord>first|second|third|fourth)[- ]quarter\b", re.I
 )
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-_UNLISTED_ROLES = (
-    (re.compile(r"\b(?:analyst|audience|questioner|participant|investor)\b"), Role.ANALYST),
-    (re.compile(r"\b(?:company|corporate|executive|management|representative)\b"), Role.EXECUTIVE),
+_UNLISTED_ROLES = role_patterns(
+    analyst_words=("analyst", "audience", "questioner", "participant", "investor")
 )
 
 

@@ -498,7 +498,7 @@ def _number(value: float, unit: str | None) -> str:
 
 
 def _value(value: float, high: float | None, unit: str | None, per: str | None) -> str:
-    """"$820M–$860M", "29–30%", "80–100 bps", "1,000/week"."""
+    """ "$820M–$860M", "29–30%", "80–100 bps", "1,000/week"."""
     text = _number(value, unit)
     if high is not None:
         text = f"{text}–{_number(high, unit)}"
