@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from callscope.model.call import FiscalPeriod
 
-__all__ = ["fiscal_period", "parse_when"]
+__all__ = ["TICKER", "fiscal_period", "listing", "parse_when"]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -101,3 +101,24 @@ def fiscal_period(text: str) -> FiscalPeriod | None:
         quarter, year = _ORDINALS[m.group("ord").lower()], m.group("y3")
     full_year = int(year) if len(year) == 4 else 2000 + int(year)
     return FiscalPeriod(label=" ".join(m.group(0).split()), year=full_year, quarter=quarter)
+
+
+# A listing as printed beside a company's name: "(NASDAQ: NWRB)", "(NWRB)", "NasdaqGS:TSLA".
+TICKER = re.compile(
+    r"\((?:(?P<ex>[A-Za-z][A-Za-z .]{0,19}?)\s*:\s*)?(?P<tk>[A-Z]{1,5}(?:[.\-][A-Z]{1,2})?)\)"
+    r"|\b(?P<ex2>NYSE\w*|Nasdaq\w*|NASDAQ\w*|AMEX|TSXV?|LSE|ASX)\s*:\s*(?P<tk2>[A-Z]{1,5})\b"
+)
+
+
+def listing(text: str, *, with_exchange: bool = False) -> tuple[str, str | None] | None:
+    """The first (ticker, exchange) printed in ``text``.
+
+    ``with_exchange`` accepts only listings that name their exchange, for text where a bare
+    parenthesised abbreviation ("(ROTCE)") is more likely a term than a ticker.
+    """
+    for m in TICKER.finditer(text):
+        exchange = m.group("ex") or m.group("ex2")
+        if with_exchange and not exchange:
+            continue
+        return m.group("tk") or m.group("tk2"), exchange
+    return None

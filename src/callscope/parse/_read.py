@@ -129,7 +129,9 @@ def _pdf_text(path: str, data: bytes) -> str:
             page.close()
     finally:
         pdf.close()
-    text = "\f".join(pages).replace("\r\n", "\n").replace("\r", "\n")
+    # A form feed ends each page on a line of its own, so a heading that opens the next page
+    # starts a line, as it would in any text layout.
+    text = "\f\n".join(pages).replace("\r\n", "\n").replace("\r", "\n")
     if not text.replace("\f", "").strip():
         raise InputError(path, "PDF has no text layer (a scanned document?); run OCR on it first")
     return text

@@ -495,7 +495,8 @@ def _accept(found: _Found, known: Sequence[Participant], lines: Sequence[Line],
     """Strong headings, and weak ones naming someone known.
 
     Known are the listed, the introduced, those with a strong heading, and those whose bare
-    name line recurs and at least once opens a section or follows a finished sentence; every
+    name line recurs or is named elsewhere in the text, and at least once opens a section or
+    follows a finished sentence; every
     heading of a known name then counts, wherever it stands.
     """
     heads = found.heads
@@ -505,7 +506,10 @@ def _accept(found: _Found, known: Sequence[Participant], lines: Sequence[Line],
         if head.strong or not head.name or resolve(head.name, people) is not None:
             continue
         placed = _opens_section(found, head, blanked) or _context_ok(lines, head, blanked)
-        if (bare[name_key(head.name)] >= 2 or _opens_section(found, head, blanked)) and placed:
+        # Named elsewhere too (an introduction, a hand-over), beyond this heading itself.
+        mentioned = blanked.count(head.name) >= 2
+        recurs = bare[name_key(head.name)] >= 2
+        if (recurs or mentioned or _opens_section(found, head, blanked)) and placed:
             people.append(Participant(head.name, Role.OTHER))
     return [h for h in heads if h.strong or not h.name or resolve(h.name, people) is not None]
 
@@ -676,9 +680,10 @@ def _metadata(text: str, company: str | None) -> Metadata:
     day, time = _meta.parse_when(head)
     title = next((line for line in head.split("\n") if period and period.label in line), None)
     publisher = f"{company} (company transcript)" if company else "company transcript"
+    ticker, exchange = _meta.listing(head, with_exchange=True) or (None, None)
     return Metadata(
         publisher=publisher,
-        company=Company(name=company),
+        company=Company(name=company, ticker=ticker, exchange=exchange),
         fiscal_period=period,
         call_date=day,
         call_time_utc=time,

@@ -91,11 +91,6 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _DISCLAIMER = re.compile(r"\s*(?:disclaimer\b|this transcript (?:may|is|has|was)\b)", re.I)
-# A ticker in parentheses, "(NASDAQ: NWRB)" or "(NWRB)", or bare "NasdaqGS:NWRB".
-_TICKER = re.compile(
-    r"\((?:(?P<ex>[A-Za-z][A-Za-z .]{0,19}?)\s*:\s*)?(?P<tk>[A-Z]{1,5}(?:[.\-][A-Z]{1,2})?)\)"
-    r"|\b(?P<ex2>NYSE\w*|Nasdaq\w*|NASDAQ\w*|AMEX|TSXV?|LSE|ASX)\s*:\s*(?P<tk2>[A-Z]{1,5})\b"
-)
 _KEY_VALUE = re.compile(
     r"\s*(?P<key>company|ticker|symbol|exchange|date|event|title|quarter|fiscal period|period)"
     r"\s*:\s*(?P<value>\S.*?)\s*",
@@ -363,7 +358,7 @@ def _company(keyed: dict[str, str], loose: Sequence[str]) -> tuple[str | None, .
     company, exchange = keyed.get("company"), keyed.get("exchange")
     ticker = keyed.get("ticker") or keyed.get("symbol")
     for text in loose:
-        m = _TICKER.search(text)
+        m = _meta.TICKER.search(text)
         if m is None:
             continue
         ticker = ticker or m.group("tk") or m.group("tk2")
