@@ -67,7 +67,8 @@ def load_quantulum() -> ModuleType | None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         parser.parse("about 5 miles")  # loads its unit tables (about 3 s), not timed
-    return parser
+    module: ModuleType = parser
+    return module
 
 
 def quantulum_figure(quantity: Any, offset: int, turn: int, speaker: str) -> dict[str, Any]:
@@ -95,7 +96,7 @@ def quantulum_figure(quantity: Any, offset: int, turn: int, speaker: str) -> dic
 
 def quantulum_figures(parser: ModuleType, call: Call) -> tuple[list[dict[str, Any]], float]:
     """quantulum3 run on each turn's source text, offsets into ``call.text``; and its time."""
-    out = []
+    out: list[dict[str, Any]] = []
     elapsed = 0.0
     for turn in call.turns:
         text = call.text[turn.span.start : turn.span.end]

@@ -20,6 +20,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -119,13 +120,19 @@ Query = tuple[str, str, dict[str, Any]]  # kind, text, filters
 
 
 def _queries(count: int, paths: list[Path], corpus: Corpus) -> list[Query]:
-    """``count`` (kind, query, filters), words drawn from the corpus by their frequency."""
+    """``count`` (kind, query, filters) drawn from the text of ``paths``.
+
+    Single words are content words (any but the 100 most frequent, drawn uniformly) or, as
+    their own kind, the 100 most frequent; phrases are adjacent words of one sentence.
+    """
     rng = random.Random(2024)
-    sentences = []
+    sentences: list[list[str]] = []
     for path in paths:
         text = path.read_text(encoding="utf-8", errors="replace")
         sentences.extend(s.split() for s in re.split(r"[.?!\n]", text) if len(s) > 40)
-    words = [w for s in sentences for w in s if _WORD.fullmatch(w)]
+    counts = Counter(w.lower() for s in sentences for w in s if _WORD.fullmatch(w))
+    ranked = [w for w, _ in counts.most_common()]
+    common, words = ranked[:100], ranked[100:]  # function words vs content words
     calls = corpus.calls()
     companies = [c["ticker"] or c["company"] for c in calls if c["ticker"] or c["company"]]
 
@@ -147,13 +154,15 @@ def _queries(count: int, paths: list[Path], corpus: Corpus) -> list[Query]:
         ]
         return rng.choice(options)
 
-    mix = {"word": 0.25, "two words": 0.175, "quoted": 0.15, "filtered": 0.25,
-           "hostile": 0.10, "no hit": 0.075}  # fmt: skip
+    mix = {"word": 0.20, "common word": 0.05, "two words": 0.175, "quoted": 0.15,
+           "filtered": 0.25, "hostile": 0.10, "no hit": 0.075}  # fmt: skip
     out: list[Query] = []
     for kind, share in mix.items():
         for i in range(round(count * share)):
             if kind == "word":
                 out.append((kind, rng.choice(words), {}))
+            elif kind == "common word":
+                out.append((kind, rng.choice(common), {}))
             elif kind == "two words":
                 out.append((kind, pair(2), {}))
             elif kind == "quoted":
@@ -248,8 +257,10 @@ def run(args: argparse.Namespace, work: Path) -> None:
     _rss_line(one, 1)
     _rss_line(two, 2)
     db_size = _db_bytes(work / "two.db")
-    print(f"database            {db_size / MB:.1f} MB for {two['added']:,} calls "
-          f"({db_size / max(1, two['added']) / 1024:.0f} kB a call; text {size / MB:.1f} MB)")
+    print(
+        f"database            {db_size / MB:.1f} MB for {two['added']:,} calls "
+        f"({db_size / max(1, two['added']) / 1024:.0f} kB a call; text {size / MB:.1f} MB)"
+    )
     search_latency(work / "two.db", paths[: len(seeds)], args.queries)
 
 
@@ -260,8 +271,12 @@ def main() -> None:
         return
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--calls", type=int, default=2000, help="corpus size (default 2000)")
-    parser.add_argument("--single-calls", type=int, default=300,
-                        help="calls the one-worker run ingests (default 300, 0 = all)")
+    parser.add_argument(
+        "--single-calls",
+        type=int,
+        default=200,
+        help="calls the one-worker run ingests (default 200, 0 = all)",
+    )
     parser.add_argument("--queries", type=int, default=200, help="searches timed (default 200)")
     parser.add_argument("--keep", type=Path, help="build the corpus and databases here, keep them")
     args = parser.parse_args()

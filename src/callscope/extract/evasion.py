@@ -323,6 +323,8 @@ _CUE_SOURCES: tuple[tuple[str, str, str], ...] = (
 CUES: tuple[Cue, ...] = tuple(
     Cue(name, kind, re.compile(source, re.IGNORECASE)) for name, kind, source in _CUE_SOURCES
 )
+# All cues in one pattern: most answers hold none, and one pass tells so.
+_ANY_CUE = re.compile("|".join(f"(?:{source})" for _, _, source in _CUE_SOURCES), re.IGNORECASE)
 
 # Sentence ends: a stop, a question or exclamation mark, or a blank line (a single line break
 # may be a hard wrap inside a sentence). A fact quotes the sentence that holds its cue.
@@ -420,6 +422,8 @@ def find_all(text: str) -> tuple[NonAnswerHit, ...]:
     hand-over "I don't know if Mike wants to add anything") is dropped.
     """
     norm = _normalise(text)
+    if _ANY_CUE.search(norm) is None:
+        return ()
     found: list[NonAnswerHit] = []
     for cue in CUES:
         for m in cue.regex.finditer(norm):

@@ -61,9 +61,18 @@ class Lexicon:
     """Upper-case word sets, one per category in :data:`CATEGORIES`."""
 
     words: Mapping[str, frozenset[str]]
+    # word -> its categories, built once: scoring looks up every word of a call.
+    index: Mapping[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[str]] = {}
+        for category in CATEGORIES:
+            for word in self.words.get(category, frozenset()):
+                index.setdefault(word, []).append(category)
+        object.__setattr__(self, "index", {w: tuple(c) for w, c in index.items()})
 
     def categories(self, word: str) -> tuple[str, ...]:
-        return tuple(c for c in CATEGORIES if word in self.words.get(c, frozenset()))
+        return self.index.get(word, ())
 
 
 def _lm_csv_path() -> Path | None:

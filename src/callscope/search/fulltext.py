@@ -17,7 +17,7 @@ MAX_TERMS = 32
 
 
 def terms(query: str) -> list[str]:
-    """Quoted FTS5 strings: one per phrase in double quotes, one per remaining word."""
+    """Quoted FTS5 strings: one per phrase in double quotes, one per remaining word, deduped."""
     out = []
     for phrase in _PHRASE.findall(query):
         words = _WORD.findall(phrase)
@@ -25,7 +25,8 @@ def terms(query: str) -> list[str]:
             out.append('"' + " ".join(words) + '"')
     rest = _PHRASE.sub(" ", query)
     out.extend(f'"{word}"' for word in _WORD.findall(rest))
-    return out[:MAX_TERMS]
+    # A repeated word adds nothing to the match but costs a pass over its postings.
+    return list(dict.fromkeys(out))[:MAX_TERMS]
 
 
 def match_all(query: str) -> str | None:

@@ -118,23 +118,56 @@ class SQLiteStore:
         return [dict(r) for r in self.db.execute(sql, params)]
 
     def search(self, match: str, filters: SearchFilters, limit: int) -> list[dict[str, Any]]:
+        """Turns matching an FTS5 expression, best BM25 first, with snippets.
+
+        Ranking and snippets are two steps: ``snippet()`` is costly, so it runs only on the
+        ``limit`` best rows, not on every match. Without filters FTS5 ranks on its own
+        (``ORDER BY rank LIMIT``); filters join the turns and calls first.
+        """
         call_where, params = _where(filters, _CALL_FILTERS)
         turn_where, more = _where(filters, _TURN_FILTERS)
         params.update(more, match=match, limit=limit)
-        sql = (
-            "SELECT c.id AS call_id, c.source, c.company, c.ticker, c.fiscal_period, "
-            "c.call_date, t.idx AS turn, t.speaker, t.role, t.section, "
-            "snippet(turns_fts, 0, char(2), char(3), ' … ', 24) AS snippet, "
-            "bm25(turns_fts) AS score "
-            "FROM turns_fts JOIN turns t ON t.id = turns_fts.rowid "
-            "JOIN calls c ON c.id = t.call_id "
-            f"WHERE turns_fts MATCH :match{call_where}{turn_where} "
-            "ORDER BY score LIMIT :limit"
-        )
+        if call_where or turn_where:
+            ranked = (
+                "SELECT turns_fts.rowid AS id, bm25(turns_fts) AS score FROM turns_fts "
+                "JOIN turns t ON t.id = turns_fts.rowid JOIN calls c ON c.id = t.call_id "
+                f"WHERE turns_fts MATCH :match{call_where}{turn_where} "
+                "ORDER BY score LIMIT :limit"
+            )
+        else:
+            ranked = (
+                "SELECT rowid AS id, rank AS score FROM turns_fts WHERE turns_fts MATCH :match "
+                "ORDER BY rank LIMIT :limit"
+            )
         try:
-            return [dict(r) for r in self.db.execute(sql, params)]
+            top = [(int(r["id"]), float(r["score"])) for r in self.db.execute(ranked, params)]
+            if not top:
+                return []
+            marks = ", ".join("?" * len(top))
+            snippets = dict(
+                self.db.execute(
+                    "SELECT rowid, snippet(turns_fts, 0, char(2), char(3), ' … ', 24) "
+                    f"FROM turns_fts WHERE turns_fts MATCH ? AND rowid IN ({marks})",
+                    [match, *(row_id for row_id, _ in top)],
+                ).fetchall()
+            )
+            rows = {
+                int(r["id"]): dict(r)
+                for r in self.db.execute(
+                    "SELECT t.id, c.id AS call_id, c.source, c.company, c.ticker, "
+                    "c.fiscal_period, c.call_date, t.idx AS turn, t.speaker, t.role, t.section "
+                    f"FROM turns t JOIN calls c ON c.id = t.call_id WHERE t.id IN ({marks})",
+                    [row_id for row_id, _ in top],
+                )
+            }
         except sqlite3.OperationalError as e:
             raise StoreError(f"search failed: {e}") from None
+        out = []
+        for row_id, score in top:
+            row = rows[row_id]
+            row.pop("id")
+            out.append({**row, "snippet": snippets.get(row_id, ""), "score": score})
+        return out
 
     def turns_without_vectors(self, model: str, limit: int) -> list[tuple[int, str]]:
         cursor = self.db.execute(
