@@ -122,7 +122,7 @@ def test_a_rate_target_with_a_deadline() -> None:
         "I'm very confident that we'll reach a production rate of 10,000 vehicles per week "
         "towards the end of next year."
     )
-    assert (c.metric, c.target, c.unit, c.per) == ("production rate", 10000, "vehicle", "week")
+    assert (c.metric, c.target, c.unit, c.per) == ("vehicle rate", 10000, "vehicle", "week")
     assert (c.deadline, c.deadline_text) == (dt.date(2018, 12, 31), "end of next year")
     assert (c.confidence, c.cue, c.speaker, c.turn) == (
         Confidence.HIGH,
@@ -312,7 +312,7 @@ def test_not_a_commitment_elsewhere(speech: str) -> None:
             "We will increase our stake from approximately 10% to approximately 25%.",
             [("approximately 10%", 10), ("approximately 25%", 25)],
             25,
-            "increase stake",
+            "stake",
         ),
         (  # a component after "including" is not the target
             "We expect COGS of $19.6 billion, including $700 million of integration costs.",

@@ -100,10 +100,10 @@ def test_migrations_are_recorded(tmp_path: Path) -> None:
     from callscope.store.sqlite import SQLiteStore
 
     store = SQLiteStore(str(tmp_path / "m.db"))
-    assert store.migrations() == ["0001_initial", "0002_turn_vectors"]
+    assert store.migrations() == ["0001_initial", "0002_turn_vectors", "0003_figure_metric"]
     store.close()
     again = SQLiteStore(str(tmp_path / "m.db"))
-    assert again.migrations() == ["0001_initial", "0002_turn_vectors"]
+    assert again.migrations() == ["0001_initial", "0002_turn_vectors", "0003_figure_metric"]
     again.close()
 
 

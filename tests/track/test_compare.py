@@ -13,6 +13,8 @@ from click.testing import CliRunner
 
 from callscope.cli import cli
 from callscope.corpus import Corpus
+from callscope.extract._metrics import metric_of as name
+from callscope.extract.figures import name_figures
 from callscope.model.call import Call, Company, FiscalPeriod, Metadata, Participant, Role
 from callscope.model.call import SectionKind as Kind
 from callscope.model.facts import Commitment, Confidence, Figure, FigureKind, ToneScore
@@ -77,8 +79,9 @@ USD, PCT = fig(1.0, "USD", FigureKind.MONEY), fig(1.0, "%", FigureKind.PERCENT)
          "adjusted EBITDA change"),
         ("On margin, we still expect to reach 30% gross margin next year.", "30%", PCT,
          "gross margin"),
+        # a rate of things is named by the thing, whatever the verb: built and promised alike
         ("On production, we exited the quarter building 910 Tern robots a week.", "910",
-         fig(910, "robot", FigureKind.RATE, "week"), "production rate"),
+         fig(910, "robot", FigureKind.RATE, "week"), "robot rate"),
         ("We expect to reach 1,000 Tern robots per week by the end of this year.", "1,000",
          fig(1000, "robot", FigureKind.RATE, "week"), "robot rate"),
         ("We also added 41 new customers this quarter.", "41",
@@ -275,9 +278,14 @@ def figure_at(call: Call, number: str, value: float, unit: str, kind: FigureKind
 def promise(call: Call, clause: str, target: float | None, unit: str | None,
             deadline: str | None, high: float | None = None,
             per: str | None = None) -> Commitment:  # fmt: skip
+    """A commitment named as the extractor names one ("" where the clause names no metric)."""
     start = call.text.index(clause)
+    kinds = {"%": FigureKind.PERCENT, "USD": FigureKind.MONEY}
+    kind = FigureKind.RATE if per else kinds.get(unit or "", FigureKind.COUNT)
+    target_figure = Figure(target, unit or "", kind, "", SPAN, per=per) if target else None
     return Commitment(
-        "as extracted", clause, SourceSpan(start, start + len(clause)), Confidence.HIGH,
+        name(clause, target_figure) or "", clause, SourceSpan(start, start + len(clause)),
+        Confidence.HIGH,
         target=target, high=high, unit=unit, per=per,
         deadline=dt.date.fromisoformat(deadline) if deadline else None,
         speaker="Maya Lindqvist", turn=0,
@@ -286,7 +294,7 @@ def promise(call: Call, clause: str, target: float | None, unit: str | None,
 
 def analyzed(call: Call, figures: list[Figure], commitments: list[Commitment],
              tone: list[ToneScore] | None = None) -> AnalyzedCall:  # fmt: skip
-    facts = {"figures": tuple(figures), "commitments": tuple(commitments)}
+    facts = {"figures": tuple(name_figures(call, figures)), "commitments": tuple(commitments)}
     if tone is not None:
         return AnalyzedCall(call, {**facts, "tone": tuple(tone)}, tone_available=True)
     return AnalyzedCall(call, facts)

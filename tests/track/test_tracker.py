@@ -15,6 +15,7 @@ from callscope.cli import cli
 from callscope.cli.demo import example_paths
 from callscope.corpus import Corpus
 from callscope.errors import InputError
+from callscope.extract.figures import name_figures
 from callscope.model.call import Company, FiscalPeriod, Metadata, Participant, Role, SectionKind
 from callscope.model.facts import Commitment, Confidence, Figure, FigureKind
 from callscope.model.source import SourceSpan
@@ -65,11 +66,11 @@ def _ledger(said: Said, call_id: int) -> LedgerCall:
         participants=[Participant("Ann Lee", Role.EXECUTIVE, "Chief Executive Officer")],
         raw_turns=[RawTurn("Ann Lee", 0, len(said.text), SectionKind.PRESENTATION)],
     )  # fmt: skip
-    figures = tuple(
+    figures = tuple(name_figures(call, (
         Figure(value, unit, kind, phrase, _span(said.text, phrase), per=per, speaker="Ann Lee",
                turn=0)
         for phrase, value, unit, kind, per in said.figures
-    )  # fmt: skip
+    )))  # fmt: skip
     commitments = tuple(
         Commitment(quote=str(p["phrase"]), span=_span(said.text, str(p["phrase"])),
                    confidence=Confidence.HIGH, speaker="Ann Lee", turn=0,
@@ -362,7 +363,7 @@ def test_northwind_leipzig_verdict_from_the_q2_statement(db: Path) -> None:
     q1 = calls[0].analyzed
     quote = f"we will {LEIPZIG}"
     span = _span(q1.call.text, quote)
-    leipzig = Commitment("Leipzig facility", quote, span, Confidence.HIGH,
+    leipzig = Commitment("leipzig facility", quote, span, Confidence.HIGH,
                          deadline=dt.date(2025, 9, 30), speaker="Maya Lindqvist")  # fmt: skip
     facts = {**q1.facts, "commitments": (*q1.commitments, leipzig)}
     calls[0] = dataclasses.replace(calls[0], analyzed=dataclasses.replace(q1, facts=facts))
@@ -548,7 +549,7 @@ def test_tesla_production_rate_against_actuals(
 
 def test_a_promise_named_only_by_talk_is_not_found_in_statements() -> None:
     text = "We expect to make that call in the first half of next year."
-    q1 = Said(1, text, promises=[{"phrase": text, "metric": "make",
+    q1 = Said(1, text, promises=[{"phrase": text, "metric": "call",
                                   "deadline": dt.date(2026, 6, 30)}])  # fmt: skip
     [entry] = _track(q1, Said(3, "We started the call a few minutes late."))
     assert (entry.metric, entry.status, entry.evidence) == ("call", Verdict.PENDING, ())

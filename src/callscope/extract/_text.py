@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from callscope.model.call import Call, Turn
 from callscope.model.source import SourceSpan
 
-__all__ = ["quote", "turn_slices"]
+__all__ = ["quote", "split_sentences", "turn_slices"]
 
 _WS = re.compile(r"\s+")
 
@@ -25,3 +25,54 @@ def turn_slices(call: Call) -> Iterator[tuple[Turn, str, int]]:
 def quote(call: Call, span: SourceSpan) -> str:
     """The source text of a span with whitespace runs collapsed (the gold ``quote`` form)."""
     return _WS.sub(" ", call.text[span.start : span.end]).strip()
+
+
+# --- sentences --------------------------------------------------------------------------
+# Hand-written: the transcripts are speech, full of restarts, initials ("J.B."), "U.S." and
+# decimals; a dozen lines handle them, where a tokenizer library would be a heavy dependency.
+
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "inc", "corp", "co", "ltd", "llc",
+     "plc", "vs", "etc", "approx", "dept", "est", "fig", "jan", "feb", "mar", "apr", "jun",
+     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "a.m", "p.m"}
+)  # fmt: skip
+_END = re.compile(r"(?:[.!?]+|\.\.\.|…)[\"'’”)\]]*(?=\s+|$)|\n[ \t]*\n")
+_DOTTED = re.compile(r"^(?:[a-z]\.)+[a-z]?$")
+# Text broken by a blank line, with no end punctuation before it and a lower-case word after.
+_OPEN = re.compile(r"[\w,]\s*$")
+_MID_SENTENCE = re.compile(r"\s*[a-z]")
+_STARTER = re.compile(r"\s+(?:We|I|And|So|But|The|It|This|That|Our|In|As|Now|Yes|No)\b")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in ``text``, whitespace trimmed."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(text):
+        if (
+            m.group(0).startswith("\n")
+            and _MID_SENTENCE.match(text, m.end())
+            and _OPEN.search(text, start, m.start())
+        ):
+            continue  # a PDF line break mid-sentence: "what we expect to happen in the\n\nmacro"
+        if m.group(0).startswith(".") and not m.group(0).startswith("..."):
+            word = re.search(r"([\w.]+)$", text[start : m.start()])
+            token = word.group(1).lower() if word else ""
+            initial = len(token) == 1 and token.isalpha()
+            # "U.S", "J.B": an abbreviation unless a sentence follows (a number is not one)
+            dotted = bool(_DOTTED.match(token))
+            if token in _ABBREVIATIONS or initial or (dotted and not _STARTER.match(text, m.end())):
+                continue
+        _append(out, text, start, m.end())
+        start = m.end()
+    _append(out, text, start, len(text))
+    return out
+
+
+def _append(out: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))

@@ -16,8 +16,12 @@ the next contrast or aside (", but", ", including"); the figure after the cue wi
 before it, "from 10% to 25%" promises 25%. Where the transcript prints no date, deadlines resolve
 against a typical date for the quarter it reports.
 
-Longer than the ~400-line budget because metric naming (a vocabulary of metrics and actions)
-lives here; it would move to its own private module (``_metrics.py``) cleanly.
+The metric is named by :func:`callscope.extract._metrics.metric_of` over the promise's scope,
+as figures are named, so a promise and the figure that later fulfils it share a name; a clause
+that names no metric ("we will be at 1,000 a week early next year") has the metric "".
+
+Past the ~400-line budget: the cue lists that tell a promise from talk are long, and the
+reading of a clause (its cue, scope, deadline and target) shares the private ``_Reading``.
 """
 
 from __future__ import annotations
@@ -35,63 +39,13 @@ from callscope.extract._dates import (
     fiscal_year_end_month,
 )
 from callscope.extract._extractor import Fact, Found
-from callscope.extract._text import turn_slices
+from callscope.extract._metrics import is_subject, metric_of, number_at
+from callscope.extract._text import split_sentences, turn_slices
 from callscope.model.call import Call, Role, SectionKind, Turn
 from callscope.model.facts import Commitment, Confidence, Figure, FigureKind
 from callscope.model.source import SourceSpan
 
 __all__ = ["CommitmentsExtractor", "clauses", "confidence_of", "split_sentences"]
-
-# --- sentences --------------------------------------------------------------------------
-# Hand-written: the transcripts are speech, full of restarts, initials ("J.B."), "U.S." and
-# decimals; a dozen lines handle them, where a tokenizer library would be a heavy dependency.
-
-_ABBREVIATIONS = frozenset(
-    {"mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "inc", "corp", "co", "ltd", "llc",
-     "plc", "vs", "etc", "approx", "dept", "est", "fig", "jan", "feb", "mar", "apr", "jun",
-     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "a.m", "p.m"}
-)  # fmt: skip
-_END = re.compile(r"(?:[.!?]+|\.\.\.|…)[\"'’”)\]]*(?=\s+|$)|\n[ \t]*\n")
-_DOTTED = re.compile(r"^(?:[a-z]\.)+[a-z]?$")
-# Text broken by a blank line, with no end punctuation before it and a lower-case word after.
-_OPEN = re.compile(r"[\w,]\s*$")
-_MID_SENTENCE = re.compile(r"\s*[a-z]")
-_STARTER = re.compile(r"\s+(?:We|I|And|So|But|The|It|This|That|Our|In|As|Now|Yes|No)\b")
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in ``text``, whitespace trimmed."""
-    out: list[tuple[int, int]] = []
-    start = 0
-    for m in _END.finditer(text):
-        if (
-            m.group(0).startswith("\n")
-            and _MID_SENTENCE.match(text, m.end())
-            and _OPEN.search(text, start, m.start())
-        ):
-            continue  # a PDF line break mid-sentence: "what we expect to happen in the\n\nmacro"
-        if m.group(0).startswith(".") and not m.group(0).startswith("..."):
-            word = re.search(r"([\w.]+)$", text[start : m.start()])
-            token = word.group(1).lower() if word else ""
-            initial = len(token) == 1 and token.isalpha()
-            # "U.S", "J.B": an abbreviation unless a sentence follows (a number is not one)
-            dotted = bool(_DOTTED.match(token))
-            if token in _ABBREVIATIONS or initial or (dotted and not _STARTER.match(text, m.end())):
-                continue
-        _append(out, text, start, m.end())
-        start = m.end()
-    _append(out, text, start, len(text))
-    return out
-
-
-def _append(out: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append((start, end))
-
 
 _RESTART = re.compile(
     r"\s+(?:--|–|—)\s*|\s*(?:--|—)\s+|;\s+|"
@@ -398,7 +352,7 @@ def _target(
         candidates.append(figure)
     after = [f for f in candidates if (f.number or f.span).start >= at]
     # "Roughly 45% will be recognized ..., up 20%": a figure just before the cue is its subject
-    subject = [f for f in candidates if _just_before(clause.text, (f.number or f.span).end
+    subject = [f for f in candidates if is_subject(clause.text, (f.number or f.span).end
                - clause.start, at - clause.start)]  # fmt: skip
     # A figure further before the cue is context ("8% have a passport, so there's going to be").
     pool = subject or after or (candidates if reading.cue is None else [])
@@ -406,15 +360,6 @@ def _target(
         return _far_end(clause, pool)
     multiple = _MULTIPLE.search(clause.text, reading.scope[0], reading.scope[1])
     return _MULTIPLES[multiple.group("w").lower()] if multiple else None
-
-
-def _just_before(text: str, end: int, cue: int) -> bool:
-    """Whether what ends at ``end`` is the subject of the cue at ``cue`` ("45% will be")."""
-    between = text[end:cue] if end <= cue else ","
-    return len(between.split()) <= 2 and not _NOT_SUBJECT.search(between)
-
-
-_NOT_SUBJECT = re.compile(r"[,;:]|\b(?:we|I|you|they)\b", re.I)
 
 
 def _far_end(clause: _Clause, pool: Sequence[Figure]) -> Figure:
@@ -431,228 +376,6 @@ def _far_end(clause: _Clause, pool: Sequence[Figure]) -> Figure:
 
 
 _QUALIFIER = re.compile(r"\b(?:about|approximately|roughly|around|nearly|some)\s*$", re.I)
-
-
-# --- metric names -------------------------------------------------------------------------
-# Canonical name -> the ways it is said. Longer names first where one contains another.
-_METRIC_NAMES: tuple[tuple[str, str], ...] = (
-    ("gross margin", r"gross margins?"),
-    ("operating margin", r"operating margins?"),
-    ("EBITDA margin", r"EBITDA margins?"),
-    ("free cash flow margin", r"free cash flow margins?"),
-    ("net interest margin", r"net interest margins?|NIM"),
-    ("operating income", r"operating (?:income|profits?)"),
-    ("operating loss", r"operating loss(?:es)?"),
-    ("operating cash flow", r"operating cash flows?|cash flows? from operations"),
-    ("free cash flow", r"free cash flows?"),
-    ("cash flow", r"cash flows?"),
-    ("net income", r"net (?:income|earnings)"),
-    ("net loss", r"net loss(?:es)?"),
-    ("net interest income", r"net interest income|NII"),
-    ("other income and expense", r"other income and expenses?|OI&E|OINE"),
-    ("interest expense", r"interest expenses?"),
-    ("net debt-to-EBITDA", r"net debt[\s-]to[\s-]EBITDA(?: ratio)?"),
-    ("debt-to-equity", r"debt[\s-]to[\s-]equity(?: ratio)?"),
-    ("EBITDA", r"EBITDA"),
-    ("EPS", r"(?:EPS|earnings per share)(?:\s+growth)?"),
-    ("AFFO per share", r"AFFO per share"),
-    ("AFFO", r"AFFO"),
-    ("FFO", r"FFO"),
-    ("revenue", r"(?:revenues?|top[\s-]line)(?:\s+growth)?"),
-    ("sales", r"sales(?:\s+growth)?"),
-    ("bookings", r"bookings(?:\s+growth)?"),
-    ("backlog", r"backlog"),
-    ("ARR", r"ARR"),
-    ("RPO", r"RPO"),
-    ("churn", r"(?:MRR )?churn"),
-    ("capital expenditures", r"capital expenditures?|capex|capital spending"),
-    ("operating expenses", r"operating expenses?|opex"),
-    ("COGS", r"COGS|cost of (?:goods sold|sales|revenues?)"),
-    ("cost savings", r"(?:cost )?savings"),
-    ("expenses", r"expenses"),
-    ("costs", r"costs?"),
-    ("deliveries", r"deliveries"),
-    ("shipments", r"shipments?"),
-    ("production", r"production"),
-    ("headcount", r"headcount"),
-    ("market share", r"market share"),
-    ("dividend", r"dividends?"),
-    ("share repurchases", r"(?:share )?(?:repurchases?|buybacks?)"),
-    ("capital return", r"capital returns?|distributions?"),
-    ("tax rate", r"(?:effective )?tax rate"),
-    ("CET1 ratio", r"CET1(?: ratio)?"),
-    ("leverage", r"leverage"),
-    ("debt", r"debt"),
-    ("investment", r"investments?"),
-    ("pricing", r"pricing|prices?"),
-    ("guidance", r"guidance"),
-    ("margin", r"margins?"),
-    ("growth", r"growth"),
-)
-_QUALIFIERS = r"(?:(?:GAAP|non-GAAP|adjusted|organic|full-year|annual|quarterly|total)\s+)*"
-_METRIC = re.compile(
-    r"\b" + _QUALIFIERS + "(?:" + "|".join(f"(?P<m{i}>{p})" for i, (_, p) in
-    enumerate(_METRIC_NAMES)) + r")\b",
-    re.I,
-)  # fmt: skip
-# "margin as a percent of revenue": the base of a ratio is not what is promised
-_SHARE_OF = re.compile(r"\b(?:percent|percentage|%|share|portion|proportion) of\s+$", re.I)
-_KEPT_QUALIFIER = re.compile(r"\b(?:non-GAAP|GAAP|adjusted|organic)\b", re.I)
-# "revenue to grow 9% to 11%", "Office 365 revenue growth": the promise is about the growth.
-_GROWTH = re.compile(r"\s+(?:growth|to (?:grow|increase|decline|decrease))\b", re.I)
-_GROWS = frozenset({"revenue", "sales", "EPS", "bookings", "ARR", "net interest income"})
-# An action whose name is the thing promised: "open 12 stores" -> "store openings".
-_ACTIONS = {
-    "open": "openings", "ship": "shipments", "deliver": "deliveries", "hire": "hiring",
-    "add": "additions", "launch": "launch", "introduce": "launch", "release": "release",
-    "unveil": "unveiling", "build": "build-out", "close": "closing", "acquire": "acquisition",
-    "repurchase": "repurchases", "invest": "investment", "spend": "spending",
-    "contribute": "contribution", "reduce": "reduction", "cut": "cuts", "sell": "sale",
-    "divest": "divestiture", "exit": "exit", "complete": "completion", "announce": "announcement",
-    "expand": "expansion", "enter": "entry", "deploy": "deployment", "return": "return",
-    "pay down": "paydown", "pay": "payment", "retire": "retirement", "refinance": "refinancing",
-    "raise": "increase",
-}  # fmt: skip
-_ACTION = re.compile(
-    r"(?:\S+\s+){0,5}?(?:(?:to|be)\s+)?(?:also\s+|further\s+)?"
-    r"(?P<verb>" + "|".join(_ACTIONS) + r")(?:s|es|ed|ing)?\b(?P<rest>[^,;:.]*)",
-    re.I,
-)
-_FILLER = frozenset(
-    re.findall(
-        r"\S+",
-        "a an the our its their this that these those some all more additional about "
-        "approximately roughly around nearly over up to just under least at another further "
-        "new also",
-    )
-)
-_STOP = re.compile(
-    r"\b(?:in|on|at|by|for|with|from|into|over|through|during|before|after|as|and|or|but|"
-    r"to|of|than|which|that|while|so|because|per|across|within|between|including)\b|[\d$%£€]",
-    re.I,
-)
-_COUNT_UNIT = re.compile(r"[a-z]+")
-# The amount that opens an object: "approximately $4 billion of parent support" -> "parent support"
-_AMOUNT = re.compile(
-    r"\s*(?:(?:about|approximately|roughly|around|nearly|up to|just under|more than|less than|"
-    r"over|some)\s+)*(?:[$£€]\s?[\d.,]+|[\d.,]+\s?%?)?\s*(?:(?:percent|million|billion|"
-    r"thousand|bn|mm|m|k|x)\b)?\s*(?:of\s+)?",
-    re.I,
-)
-_PEOPLE = frozenset({"employee", "person", "people", "hire", "engineer", "worker"})
-
-
-def metric_of(
-    clause: str,
-    target: Figure | None,
-    *,
-    cue: int = 0,
-    at: int | None = None,
-    scope: tuple[int, int] | None = None,
-) -> str:
-    """A short normalised name for what is promised, read within the promise's ``scope``.
-
-    A known metric: the last one said before the target figure at ``at``, or the subject just
-    before the forward cue at ``cue``, or the first after it; else the action promised ("store
-    openings", "parent support contribution"); else the words the cue governs.
-    """
-    lo, hi = scope or (0, len(clause))
-    if target is not None and target.per:
-        return "production rate" if re.search(r"produc", clause, re.I) else f"{target.unit} rate"
-    mentions = [
-        m for m in _METRIC.finditer(clause, lo, hi) if not _SHARE_OF.search(clause, 0, m.start())
-    ]
-    subject = next((m for m in reversed(mentions) if _just_before(clause, m.end(), cue)), None)
-    if at is not None:
-        chosen = next((m for m in reversed(mentions) if cue <= m.start() and m.end() <= at), None)
-        chosen = chosen or subject or next((m for m in reversed(mentions) if m.end() <= at), None)
-    else:
-        chosen = subject or next((m for m in mentions if m.start() >= cue), None)
-    action = _action(clause, cue, target)
-    if chosen is None and action is None:
-        chosen = mentions[0] if mentions else None
-    if chosen is not None:
-        return _metric_name(clause, chosen)
-    return action if action is not None else _phrase(clause, cue, lo)
-
-
-def _metric_name(clause: str, m: re.Match[str]) -> str:
-    index = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)
-    name = _METRIC_NAMES[index][0]
-    kept = [q.group(0) for q in _KEPT_QUALIFIER.finditer(clause, m.start(), m.start(f"m{index}"))]
-    if name in _GROWS and (_GROWTH.match(clause, m.end()) or m.group(0).lower().endswith("growth")):
-        name += " growth"
-    qualifier = " ".join(q if q.lower() != "non-gaap" else "non-GAAP" for q in kept)
-    return f"{qualifier.lower().replace('gaap', 'GAAP')} {name}".strip()
-
-
-def _action(clause: str, cue: int, target: Figure | None) -> str | None:
-    m = _ACTION.match(clause, cue)
-    if m is None:
-        return None
-    verb = m.group("verb").lower()
-    if verb == "add" and (target is None or target.kind is not FigureKind.COUNT):
-        return None  # "add $100 million in NII": the metric named is what grows
-    noun = _ACTIONS[verb]
-    if target is not None and target.kind is FigureKind.COUNT and target.unit:
-        unit = _COUNT_UNIT.match(target.unit.lower())
-        if unit and unit.group(0) in _PEOPLE:
-            return "headcount"
-        if unit:
-            return f"{unit.group(0)} {noun}"
-    words = _object_words(m.group("rest"))
-    if words:
-        words[-1] = _singular(words[-1])
-    return " ".join([*words, noun])
-
-
-def _object_words(text: str) -> list[str]:
-    text = text[_AMOUNT.match(text).end() :]  # type: ignore[union-attr]
-    stop = _STOP.search(text)
-    head = text[: stop.start()] if stop else text
-    words = [w.strip(",.;:!?\"'") for w in head.split()]
-    words = [w for w in words if w and w.lower() not in _FILLER | _PRONOUNS | _CUE_WORDS]
-    return words[:3][-2:]
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
-# Words a forward cue is made of or leads into: skipped to reach what is promised.
-_CUE_WORDS = frozenset(
-    re.findall(
-        r"\S+",
-        "we i we're i'm we'll i'll you you're you'll will 'll going to gonna expect expects "
-        "expecting anticipate plan plans planning intend intends aim aiming target targeting on "
-        "track be able have see that also still now continue committed commit do does should "
-        "probably estimate forecast project is are it's there's",
-    )
-)
-
-
-def _phrase(clause: str, cue: int, lo: int) -> str:
-    """The words the cue governs, function words and figures dropped; where that leaves a word
-    or none ("Power will be down"), the subject before the cue."""
-    after = [w.strip(",.") for w in clause[cue:].split()]
-    i = 0
-    while i < len(after) and (after[i].lower() in _CUE_WORDS or after[i].lower() in _FILLER):
-        i += 1
-    words = _object_words(" ".join(after[i:]))
-    if len(words) < 2:
-        before = [w for w in clause[lo:cue].split()[-3:] if w.lower() not in _PRONOUNS]
-        words = _object_words(" ".join(before)) or words
-    return " ".join(words) or " ".join(clause.split()[:4])
-
-
-_PRONOUNS = frozenset(
-    {"we", "i", "it", "they", "you", "that", "this", "there", "which", "so", "believe", "think",
-     "say", "can", "may", "might", "could", "would", "one", "year", "quarter"}
-)  # fmt: skip
 
 
 # --- the extractor ------------------------------------------------------------------------
@@ -740,11 +463,8 @@ def _commitment(
     voiced = confidence_of(clause.text)
     confidence, cue = voiced if voiced else (Confidence.HIGH, None)
     figure = target if isinstance(target, Figure) else None
-    at = (figure.number or figure.span).start - clause.start if figure else None
     return Commitment(
-        metric=metric_of(
-            reading.plain, figure, cue=reading.cue or reading.scope[0], at=at, scope=reading.scope
-        ),
+        metric=_metric(clause, reading, figure),
         quote=" ".join(clause.text.split()),
         span=SourceSpan(clause.start, clause.end),
         confidence=confidence,
@@ -758,6 +478,18 @@ def _commitment(
         speaker=turn.speaker,
         turn=turn.index,
     )
+
+
+def _metric(clause: _Clause, reading: _Reading, figure: Figure | None) -> str:
+    """The promise's metric, named within its scope from its cue and its target's number."""
+    lo, hi = reading.scope
+    at = None
+    if figure is not None:
+        span = figure.number or figure.span
+        at = number_at(reading.plain, span.start - clause.start, span.end - clause.start)
+    cue = (lo if reading.cue is None else reading.cue) - lo
+    placed = at - lo if at is not None and lo <= at < hi else None
+    return metric_of(reading.plain[lo:hi], figure, at=placed, cue=cue) or ""
 
 
 # "100% probability of achieving that", "For sure next year.": a promise restated by

@@ -10,17 +10,19 @@ value ("we get to 5,000" after "5,000 units a week").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from callscope.extract import _numbers as nb
 from callscope.extract import _text
 from callscope.extract._extractor import Fact, Found
+from callscope.extract._metrics import metric_of, number_at
 from callscope.model.call import Call, Turn
 from callscope.model.facts import Figure, FigureKind
 from callscope.model.source import SourceSpan
 
-__all__ = ["FiguresExtractor", "figures_in"]
+__all__ = ["FiguresExtractor", "figures_in", "name_figures"]
 
 _WS = re.compile(r"\s+")
 
@@ -561,7 +563,27 @@ class FiguresExtractor:
             for raw in _merge(_read_all(text), text):
                 moved = replace(raw, start=raw.start + offset, end=raw.end + offset)
                 placed.append(_Placed(moved, offset, end, turn))
-        return tuple(_resolve(placed, call.text))
+        return tuple(name_figures(call, _resolve(placed, call.text)))
+
+
+def name_figures(call: Call, figures: Iterable[Figure]) -> list[Figure]:
+    """``figures`` each with the metric its sentence gives it (``_metrics.metric_of``): the
+    sentence of its turn (else of the call's text) that holds its number."""
+    turns = {turn.index: turn for turn in call.turns}
+    bounds: dict[int | None, list[tuple[int, int]]] = {}
+    out = []
+    for figure in figures:
+        turn = turns.get(figure.turn) if figure.turn is not None else None
+        lo, hi = (turn.span.start, turn.span.end) if turn else (0, len(call.text))
+        raw = call.text[lo:hi]
+        sentences = bounds.setdefault(turn.index if turn else None, _text.split_sentences(raw))
+        span = figure.number or figure.span
+        found = number_at(call.text, span.start, span.end)
+        local = (span.start if found is None else found) - lo
+        start, end = next(((s, e) for s, e in sentences if s <= local < e), (0, len(raw)))
+        metric = metric_of(raw[start:end], figure, at=local - start) if local >= 0 else None
+        out.append(replace(figure, metric=metric))
+    return out
 
 
 # A word of context: not across a sentence end, a semicolon or a dash (a restart in speech).

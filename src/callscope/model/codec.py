@@ -123,6 +123,7 @@ def fact_to_dict(fact: Figure | Commitment | NonAnswer | ToneScore) -> JSON:
             "qualifier": fact.qualifier,
             # The number itself within the quote's context words, as [start, end].
             "number": [fact.number.start, fact.number.end] if fact.number else None,
+            "metric": fact.metric,
         }
     if isinstance(fact, Commitment):
         return {
@@ -270,7 +271,8 @@ def facts_from_dict(
     figures = tuple(
         Figure(f["value"], f["unit"] or "", FigureKind(f["kind"]), f["quote"], _span(f),
                f.get("high"), f.get("per"), f.get("scale"), f.get("qualifier"), f.get("speaker"),
-               f.get("turn"), SourceSpan(*f["number"]) if f.get("number") else None)
+               f.get("turn"), SourceSpan(*f["number"]) if f.get("number") else None,
+               f.get("metric"))
         for f in doc.get("figures", ())
     )  # fmt: skip
     commitments = tuple(

@@ -49,7 +49,9 @@ class Figure:
     ``value``; ``qualifier`` keeps an approximation word ("about", "over", "close to").
     ``span`` and ``quote`` may take in a few words of context around the number, as the gold
     quotes do ("revenue of $1.29 billion"); ``number``, where set, spans only the figure
-    itself with its qualifier, unit and rate ("$100 million a week").
+    itself with its qualifier, unit and rate ("$100 million a week"). ``metric`` names what
+    the figure measures ("revenue", "gross margin", "robot rate"), as commitments name theirs;
+    None where its sentence names nothing known.
     """
 
     value: float
@@ -64,6 +66,7 @@ class Figure:
     speaker: str | None = None
     turn: int | None = None
     number: SourceSpan | None = None
+    metric: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

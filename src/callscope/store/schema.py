@@ -142,8 +142,15 @@ CREATE TABLE turn_vectors (
 );
 """
 
+# What a figure measures ("revenue", "robot rate"), named as commitments' metrics; null where
+# its sentence names nothing known, and for calls stored before this migration.
+_FIGURE_METRIC = """
+ALTER TABLE figures ADD COLUMN metric TEXT
+"""
+
 # (name, SQL). Append only: a released migration is never edited or reordered.
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0001_initial", _INITIAL),
     ("0002_turn_vectors", _VECTORS),
+    ("0003_figure_metric", _FIGURE_METRIC),
 )

@@ -312,9 +312,12 @@ def _insert(db: sqlite3.Connection, content_hash: str, path: str, doc: dict[str,
           json.dumps(x["answerers"]), x["followups"]) for x in doc["exchanges"]],
     )  # fmt: skip
     db.executemany(
-        "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO figures (call_id, idx, turn, speaker, value, high, unit, per, kind, scale, "
+        'qualifier, quote, start, "end", metric) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(call_id, i, f["turn"], f["speaker"], f["value"], f["high"], f["unit"], f["per"],
-          f["kind"], f["scale"], f["qualifier"], f["quote"], f["start"], f["end"])
+          f["kind"], f["scale"], f["qualifier"], f["quote"], f["start"], f["end"],
+          f.get("metric"))
          for i, f in enumerate(doc["figures"])],
     )  # fmt: skip
     db.executemany(

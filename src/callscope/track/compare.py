@@ -6,8 +6,9 @@ section and of the executives, and the topics that appeared or vanished. Which c
 previous one is decided by :func:`latest_earlier` over :class:`CallKey` values (the corpus
 builds them from the store), with company identity from :func:`same_company`.
 
-Metric names come from :func:`callscope.track._metrics.metric_of`, the same for figures and
-commitments, so a figure and a promise of one metric pair up across calls.
+Metric names are the extractors' (``Figure.metric``, ``Commitment.metric``), named by one
+namer, :func:`callscope.extract._metrics.metric_of`, so a figure and a promise of one metric
+pair up across calls.
 
 Sections: company identity and call order; the result types; figures; commitments; tone;
 JSON. They are kept in one module (past 400 lines) because each is short and they share
@@ -19,12 +20,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from callscope.extract.commitments import split_sentences
+from callscope.extract._text import split_sentences
 from callscope.model.call import Call, Company, Role, SectionKind, Turn
 from callscope.model.codec import call_datetime, fact_to_dict
 from callscope.model.facts import Commitment, Figure, ToneScore
@@ -260,12 +261,15 @@ def _named_figures(analyzed: AnalyzedCall) -> Iterator[tuple[str, Figure]]:
         turn = sentences.turn_of(figure.turn, figure.span.start)
         if turn is None or not _company_side(turn):
             continue
-        number = _metrics.number_at(analyzed.call.text, figure.span.start, figure.span.end)
-        offset = figure.span.start if number is None else number
+        metric = figure.metric
+        if metric is None:
+            continue
+        span = figure.number or figure.span
+        number = _metrics.number_at(analyzed.call.text, span.start, span.end)
+        offset = span.start if number is None else number
         start, sentence = sentences.around(turn, offset)
         at = offset - start
-        metric = _metrics.metric_of(sentence, figure, at=at)
-        if metric is None or _metrics.is_reference(sentence, at):
+        if _metrics.is_reference(sentence, at):
             continue
         forward = _metrics.looks_forward(sentence, at) or any(a <= offset < b for a, b in promised)
         if forward and not metric.endswith("guidance"):
@@ -303,7 +307,7 @@ def _figure_changes(current: AnalyzedCall, previous: AnalyzedCall) -> tuple[Figu
 class _Promise:
     metric: str
     commitment: Commitment
-    named: bool = True  # False where the metric is the extractor's phrase, not a known metric
+    named: bool = True  # False where the extractor named no metric (the metric is "")
 
 
 def _promises(analyzed: AnalyzedCall) -> list[_Promise]:
@@ -321,19 +325,8 @@ def _promises(analyzed: AnalyzedCall) -> list[_Promise]:
 
 
 def _promise(analyzed: AnalyzedCall, c: Commitment) -> _Promise:
-    text = analyzed.call.text
-    clause = text[c.span.start : c.span.end]
-    target = _target_figure(analyzed.figures, c)
-    at = None
-    if target is not None:
-        number = _metrics.number_at(text, target.span.start, target.span.end)
-        inside = number is not None and c.span.start <= number < c.span.end
-        at = number - c.span.start if inside and number is not None else None
-    metric = _metrics.metric_of(clause, target, at=at) if target else None
-    metric = metric or _metrics.metric_of(clause)
-    if metric is None:
-        return _Promise(" ".join(c.metric.lower().split()), c, named=False)
-    return _Promise(metric, c)
+    """A commitment with the metric the extractor named it by ("" where it named none)."""
+    return _Promise(c.metric, c, named=bool(c.metric))
 
 
 def _repeats(a: _Promise, b: _Promise) -> bool:
@@ -341,16 +334,6 @@ def _repeats(a: _Promise, b: _Promise) -> bool:
     if a.metric == b.metric:
         return _same(x.target, y.target) and _same(x.high, y.high) and x.deadline == y.deadline
     return (not a.named or not b.named) and _same_target(x, y)
-
-
-def _target_figure(figures: Sequence[Figure], c: Commitment) -> Figure | None:
-    if c.target is None:
-        return None
-    for f in figures:
-        overlap = min(c.span.end, f.span.end) - max(c.span.start, f.span.start)
-        if overlap > 0 and _same(f.value, c.target):
-            return f
-    return None
 
 
 def _unit(unit: str | None) -> str:
@@ -371,11 +354,13 @@ def _same_target(a: Commitment, b: Commitment) -> bool:
 def _pairs(
     previous: list[_Promise], current: list[_Promise]
 ) -> tuple[list[tuple[_Promise, _Promise]], list[_Promise], list[_Promise]]:
-    """Pair promises: same metric and target, then same metric, then same target."""
+    """Pair promises: same metric and target, then same metric, then same target; promises
+    that name no metric, by the same words."""
     rules: tuple[Callable[[_Promise, _Promise], bool], ...] = (
         lambda p, c: p.metric == c.metric and _same_target(p.commitment, c.commitment),
-        lambda p, c: p.metric == c.metric,
+        lambda p, c: p.named and p.metric == c.metric,
         lambda p, c: _same_target(p.commitment, c.commitment),
+        lambda p, c: not p.named and not c.named and _words(p) == _words(c),
     )
     left_prev, left_cur = list(previous), list(current)
     pairs: list[tuple[_Promise, _Promise]] = []
@@ -387,6 +372,10 @@ def _pairs(
                 left_prev.remove(match)
                 left_cur.remove(c)
     return pairs, left_prev, left_cur
+
+
+def _words(promise: _Promise) -> str:
+    return " ".join(promise.commitment.quote.lower().split())
 
 
 def _commitment_changes(

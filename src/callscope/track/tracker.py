@@ -29,7 +29,8 @@ Sources of evidence, each dated for the period it speaks for:
   is) chained call to call, so a promise restated unchanged in Q2 and moved in Q3 is revised
   by Q3;
 - figures the company reports in later calls (compare.py's ``_named_figures``: not forward
-  looking, not points of comparison) of the same metric (``metric_of`` names both) in the same
+  looking, not points of comparison) of the same metric (``Figure.metric`` and
+  ``Commitment.metric``, named alike by the extract layer's ``metric_of``) in the same
   unit and rate; a rate of a counted thing ("robot rate", "production rate") matches any rate
   of that thing per the same time unit. A call's figures speak for the end of its fiscal
   quarter. Levels (%, bps, pp, rates) count at any date; amounts (money, counts) only for the
@@ -63,7 +64,7 @@ from enum import StrEnum
 from typing import Any
 
 from callscope.extract._dates import FiscalCalendar, find_deadlines, fiscal_year_end_from_period
-from callscope.extract.commitments import split_sentences
+from callscope.extract._text import split_sentences
 from callscope.model.call import Call, Company
 from callscope.model.codec import fact_to_dict
 from callscope.model.facts import Commitment, Figure
@@ -144,7 +145,7 @@ class TrackedCommitment:
     id: str
     call_id: int
     call: CallRef
-    metric: str  # named as compare.py names it, the same for figures
+    metric: str  # the commitment's metric, named as the figures' are
     commitment: Commitment
     status: Verdict
     detail: str  # one line: why this verdict
