@@ -27,7 +27,7 @@ CREATE TABLE calls (
     call_date TEXT,                      -- ISO date
     call_datetime TEXT,                  -- ISO date-time in UTC, or the date alone
     text TEXT NOT NULL,                  -- the source text that offsets index
-    document TEXT NOT NULL,              -- the call's public JSON (model/codec.py)
+    document BLOB NOT NULL,              -- the call's public JSON (model/codec.py), zlib
     ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 CREATE INDEX calls_company ON calls (ticker, company, call_date);
