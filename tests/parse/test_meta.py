@@ -28,6 +28,19 @@ def test_parse_when(text: str, date: dt.date | None, time: dt.time | None) -> No
         ("(NYSE:JPM) Q2 2018 Results", "Q2 2018", 2018, 2),
         ("1Q23 FINANCIAL RESULTS", "1Q23", 2023, 1),
         ("the second quarter 2017 call", "second quarter 2017", 2017, 2),
+        (
+            "Fourth Quarter and Fiscal Year 2021 Earnings",
+            "Fourth Quarter and Fiscal Year 2021",
+            2021,
+            4,
+        ),
+        (
+            "our fourth quarter and full-year 2024 results",
+            "fourth quarter and full-year 2024",
+            2024,
+            4,
+        ),
+        ("the third quarter of fiscal 2022", "third quarter of fiscal 2022", 2022, 3),
     ],
 )
 def test_fiscal_period(text: str, label: str, year: int, quarter: int) -> None:

@@ -78,7 +78,8 @@ def parse_when(text: str) -> tuple[dt.date | None, dt.time | None]:
 _PERIOD = re.compile(
     r"\b(?:F?Q(?P<q1>[1-4])\s*(?:FY\s*)?'?(?P<y1>(?:19|20)?\d\d)"
     r"|(?P<q2>[1-4])Q\s*'?(?P<y2>(?:19|20)?\d\d)"
-    r"|(?P<ord>first|second|third|fourth)[- ]quarter\s+(?:of\s+)?"
+    r"|(?P<ord>first|second|third|fourth)[- ]quarter\s+"
+    r"(?:and\s+(?:full[- ]|fiscal\s+)?year\s+)?(?:of\s+)?"
     r"(?:fiscal\s+(?:year\s+)?)?(?P<y3>(?:19|20)\d\d))\b",
     re.IGNORECASE,
 )
