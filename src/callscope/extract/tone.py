@@ -147,10 +147,11 @@ class _Tally:
 def _tally(text: str, lexicon: Lexicon) -> _Tally:
     tally = _Tally(hedges=hedge_count(text))
     since_negation = _NEGATION_REACH + 1
-    for match in _WORD.finditer(text):
-        word = match.group(0).upper()
-        tally.words += 1
-        for category in lexicon.categories(word):
+    words = [word.upper() for word in _WORD.findall(text)]
+    tally.words = len(words)
+    index = lexicon.index
+    for word in words:
+        for category in index.get(word, ()):
             if category == "positive" and since_negation <= _NEGATION_REACH:
                 continue
             tally.hits[category] += 1
