@@ -418,3 +418,29 @@ def test_real_call_non_answers_follow_their_question(fixture: str) -> None:
         asked = max(t.index for t in call.turns[: fact.turn] if t.role is Role.ANALYST)
         assert asked in exchange.question_turns
         assert call.text[fact.span.start : fact.span.end].strip()[-1] in ".?!"
+
+
+def _brute_force(norm: str) -> list[tuple[str, int, int]]:
+    from callscope.extract.evasion import CUES
+
+    return [(cue.name, m.start(), m.end()) for cue in CUES for m in cue.regex.finditer(norm)]
+
+
+def test_fast_cue_search_finds_what_every_cue_regex_finds() -> None:
+    """The per-cue word lists that prefilter the search must never hide a match."""
+    import csv
+
+    from callscope.extract.evasion import _matches, _normalise
+    from tests.conftest import FIXTURES, SHARED
+
+    benchmark = SHARED / "benchmarks" / "non-answers" / "train.csv"
+    if not benchmark.exists():
+        pytest.skip(f"{benchmark} is absent")
+    with benchmark.open(encoding="utf-8", newline="") as handle:
+        texts = [row["response"] for row in csv.DictReader(handle)]
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in
+              sorted(FIXTURES.glob("seeking-alpha/*.txt"))]  # fmt: skip
+    for text in texts:
+        norm = _normalise(text)
+        fast = [(cue.name, m.start(), m.end()) for cue, m in _matches(norm)]
+        assert fast == _brute_force(norm)

@@ -81,13 +81,18 @@ def _guarded(words: list[str]) -> str:
 
 
 _ALL_WORDS = sorted(_WORD_VALUE)
+_FIRSTS = "".join(sorted({word[0] for word in _ALL_WORDS + list(_LEADS)}))
 # The one pass, over the lower-cased text: a number in digits (with a fraction or a decade
 # "60s") or in words ("twenty-five", "two hundred and fifty", "one and a half", or a word that
 # is a number after "a": "a dozen", "a million"; "half a million"), then an optional scale,
 # percent sign or "x". What precedes it (currency, parenthesis, "negative", "mid-") is read
 # afterwards from the text before the match, for the same reason as ``_guarded``.
+# Every branch starts a word (a digit or first letter with no word character before it), so
+# the leading word-start test and first-character class change no match: they only let the
+# engine reject the inside of a word in one step, which halves the cost of the pass.
 _TOKEN = re.compile(
     rf"""
+    \b(?=[\d{_FIRSTS}])
     (?:
         (?P<digits>\d(?:(?<![\w.,/:'’\\-]\d)|(?<=[a-z]-\d)(?=0s\b))
             (?:\d{{0,2}}(?:,\d{{3}})+|\d*)(?:\.\d+)?)
@@ -437,7 +442,7 @@ def head(text: str, match: re.Match[str]) -> Head | None:
         value, start, end, scale = spelled
     if scale:
         value *= SCALE[scale]
-    return _prefixed(text, Head(start, end, value, kind, scale, None))
+    return _prefixed(text, start, end, value, kind, scale)
 
 
 def _spelled(
@@ -467,14 +472,17 @@ def _spelled(
     return (value, start, end, scale) if value is not None else None
 
 
-def _prefixed(text: str, found: Head) -> Head:
-    """The head widened over a currency sign or code, "negative"/"minus", or an opening
-    parenthesis closed right after the number. Plain slicing: this runs for every token."""
-    at, currency = found.start, None
+def _prefixed(
+    text: str, at: int, end: int, value: Decimal, kind: FigureKind | None, scale: str | None
+) -> Head:
+    """The head of the number at ``[at, end)``, widened over a currency sign or code,
+    "negative"/"minus", or an opening parenthesis closed right after the number. Plain
+    slicing, and one ``Head`` built: this runs for every token."""
+    currency = None
     sign = text[at - 1 : at]
-    if sign == "(" and text[at - 2 : at - 1] in _SYMBOL and text[found.end : found.end + 1] == ")":
+    if sign == "(" and text[at - 2 : at - 1] in _SYMBOL and text[end : end + 1] == ")":
         code = _SYMBOL[text[at - 2]]  # "$(0.12)": an accounting negative after the sign
-        return Head(at - 2, found.end, found.value, FigureKind.MONEY, found.scale, code, True, True)
+        return Head(at - 2, end, value, FigureKind.MONEY, scale, code, True, True)
     if sign in _SYMBOL:
         at -= 1
         currency = _SYMBOL[sign]
@@ -489,12 +497,13 @@ def _prefixed(text: str, found: Head) -> Head:
         at, currency = at - 4, text[at - 4 : at - 1]
     before = text[max(0, at - 9) : at].lower()
     negative = paren = False
-    if text[at - 1 : at] == "(" and text[found.end : found.end + 1] == ")":
+    if text[at - 1 : at] == "(" and text[end : end + 1] == ")":
         at, negative, paren = at - 1, True, True
     elif before.endswith(("negative ", "minus ")):
         at, negative = at - (9 if before.endswith("negative ") else 6), True
-    kind = FigureKind.MONEY if currency else found.kind
-    return Head(at, found.end, found.value, kind, found.scale, currency, negative, paren)
+    return Head(
+        at, end, value, FigureKind.MONEY if currency else kind, scale, currency, negative, paren
+    )
 
 
 # What follows a number and names its unit: one anchored match per number.
@@ -515,6 +524,7 @@ _W = r"(?P<s{0}>[ \t\r\n]+|[ \t]*-[ \t]*)(?P<w{0}>[A-Za-z][A-Za-z'-]*[A-Za-z])"
 _WORDS = re.compile(
     _W.format(1) + "(?:" + _W.format(2) + "(?:" + _W.format(3) + "(?:" + _W.format(4) + ")?)?)?"
 )
+_WORD_GROUPS = tuple((f"s{i}", f"w{i}") for i in range(1, 5))
 STOP = words(
     "a an the of in on at to for and or but that which who is are was were be been this these "
     "those it its per each every from by with as than so if we our you your they their"
@@ -565,14 +575,17 @@ def _noun_after(
     if found is None or "\n\n" in found["s1"]:
         return None, None, value, end
     run: list[_Word] = []
-    for i in range(1, 5):
-        word = found[f"w{i}"]
-        if not word or "\n\n" in found[f"s{i}"]:
+    for i, (s, w) in enumerate(_WORD_GROUPS):
+        word = found[w]
+        if not word:
+            break
+        space = found[s]
+        if "\n\n" in space:
             break
         lower = word.lower()
-        if i > 1 and (lower in _WORD_VALUE or lower in SCALE):
+        if i and (lower in _WORD_VALUE or lower in SCALE):
             break  # another number: "two one-million barrel cargoes"
-        run.append(_Word(lower, found.end(f"w{i}"), "-" in found[f"s{i}"], word))
+        run.append(_Word(lower, found.end(w), "-" in space, word))
     unit, unit_end = _head_noun(run, value)
     if unit is None:
         return None, None, value, end

@@ -19,15 +19,19 @@ differ"), or past narrative ("the thing we didn't talk about"); see ``_aside``.
 Which patterns to keep was checked by repeated stratified cross-validation, with selection
 redone inside each fold, on the labelled responses of the Gow-Larcker-Zakolyukina training
 half (``callscope eval --non-answers``): dropping low-precision patterns did not raise the
-held-out F1, so all are kept. The module is long because the cue table is; the logic is the
-last hundred lines.
+held-out F1, so all are kept. The module is long because the cue table is, with beside it the
+words each cue needs (so that a cue runs only where it can match); the logic is the last
+hundred lines.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from callscope.extract._extractor import Fact, Found
 from callscope.extract._text import quote
@@ -323,8 +327,191 @@ _CUE_SOURCES: tuple[tuple[str, str, str], ...] = (
 CUES: tuple[Cue, ...] = tuple(
     Cue(name, kind, re.compile(source, re.IGNORECASE)) for name, kind, source in _CUE_SOURCES
 )
-# All cues in one pattern: most answers hold none, and one pass tells so.
-_ANY_CUE = re.compile("|".join(f"(?:{source})" for _, _, source in _CUE_SOURCES), re.IGNORECASE)
+
+# ---- where a cue can match ---------------------------------------------------------------
+# Running thirty case-blind patterns over every answer costs ten times a plain pass over its
+# words, so each cue runs only where it can match. No cue consumes a ".", "?" or "!" (only a
+# lookahead reads past one), so a match lies inside one stretch between such marks; and each
+# needs some words ("I don't know" needs a negation and "know"). Below, for each cue, groups
+# of such words read off its pattern: every match holds a word of each group, lower-cased.
+# One pass finds the words of each cue's first group (the rarest in the fixtures); a stretch that
+# holds one and a word of each other group is searched for the cue, with the text cut at the
+# stretch's end: the lookaheads read that end as the text's, which changes no match.
+_NEG_WORDS = "n't not never cannot"
+_TELL_WORDS = (
+    "disclos comment break broken split publi reveal guid speculat quantif specif elaborat "
+    "mention tell talk speak discuss get got go went giv provid shar offer put mak"
+)
+_LACK_WORDS = (
+    "number figure data info detail break split answer estimate visibility clarity feel sense "
+    "idea view crystal quantification guidance update forecast outlook date time"
+)
+_ANCHORS: dict[str, tuple[str, ...]] = {
+    "neg_tell": (_NEG_WORDS, _TELL_WORDS),
+    "think_we_tell": ("n't not", "think", _TELL_WORDS),
+    "rather_not": (
+        "rather prefer refrain decline uncomfortable reluctant hesitant",
+        _TELL_WORDS,
+    ),
+    "defer_on": ("defer appropriate",),
+    "no_comment": ("comment detail",),
+    "confidential": ("confidential",),
+    "not_something": ("something number metric figure", "not", "say " + _TELL_WORDS),
+    "as_far_as": (
+        "all far much extent",
+        "can could want will would extent",
+        "say go share tell give disclose",
+    ),
+    "not_to_tell": (
+        "comment disclose speculate guide elaborate quantify break detail specifics numbers "
+        "particulars",
+        "not without",
+    ),
+    "nothing_more": ("say share disclose", "not anything", "more further else"),
+    "undecided": ("decided determined decision tbd finali",),
+    "dont_know": ("know", _NEG_WORDS),
+    "not_sure": ("aware sure certain", _NEG_WORDS),
+    "dont_recall": ("recall remember", _NEG_WORDS),
+    "dont_have_info": (_NEG_WORDS, "have got", _LACK_WORDS),
+    "no_idea": ("idea clue visibility knowing crystal",),
+    "too_early": ("early soon",),
+    "hard_to_say": (
+        "hard difficult tough impossible premature tricky",
+        "say tell predict quantify know estimate forecast answer comment speculate project "
+        "pin gauge call judge determine handicap give pick put",
+    ),
+    "cannot_say": ("say tell predict quantify estimate forecast answer", _NEG_WORDS + " unable"),
+    "top_of_head": ("head front fingertips",),
+    "wait_and_see": ("remains wait",),
+    "get_back": ("back follow let",),
+    "offline": ("offline off-line",),
+    "investor_day": ("investor analyst capital", "day meeting conference event"),
+    "more_later": (
+        "more further",
+        "detail colo information clarity specifics from",
+        "later next future time course when",
+    ),
+    "tell_later": (
+        "'ll will going expect plan hope forward",
+        "give provid shar updat talk discuss report announc communicat outline lay address "
+        "say tell have",
+        "later soon shortly next coming few couple closer learn move progress go when once call",
+    ),
+    "later_date": ("later future",),
+    "due_course": ("course appropriate",),
+    "when_get_there": ("when", "get", "there closer"),
+    "stay_tuned": ("tuned pin",),
+}
+# Words found inside a word ("don't", "we'll"); each other word of a first group starts a word
+# in any match (it follows a space or a "\b" in its pattern), so it is looked for only there.
+_INSIDE = ("n't", "'ll")
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of words as a prefix tree: the engine tries each letter once, and at a
+    position takes the longest word there."""
+    tree: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict[str, dict[str, Any]]) -> str:
+    branches = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+_FIRST = tuple(frozenset(_ANCHORS[cue.name][0].split()) for cue in CUES)
+_REST = tuple(tuple(tuple(group.split()) for group in _ANCHORS[cue.name][1:]) for cue in CUES)
+_STARTS = frozenset().union(*_FIRST).difference(_INSIDE)
+# A word start (after a non-word character; the text's start is tried apart) and a first
+# word: led by a character class, the engine skips the inside of words in one step.
+_START = re.compile(_trie(_STARTS))
+_AFTER_GAP = re.compile(r"\W(?P<w>" + _trie(_STARTS) + ")")
+# The word found at a position (the longest there) stands for every first word it starts
+# with: a bit mask of the cues whose first group it is in.
+_CUES_OF: dict[str, int] = {
+    found: sum(
+        1 << index
+        for index, group in enumerate(_FIRST)
+        if any(found.startswith(word) and (word in _INSIDE) == (found in _INSIDE) for word in group)
+    )
+    for found in _STARTS | frozenset(_INSIDE)
+}
+_STOP = re.compile(r"[.?!]")
+# The letters that a case-blind pattern letter matches beyond its two cases
+# ("K", the Kelvin sign, matches "k"): folded to it so that the anchors see them.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _fold(text: str) -> str:
+    """Lower case, same length: what the anchors are looked for in."""
+    if text.isascii():
+        return text.lower()
+    text = text.translate(_FOLD)
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is two characters: kept as it is
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low
+
+
+def _first_words(low: str) -> Iterator[tuple[int, str]]:
+    """Where each first word of a cue is in ``low`` (position, word), in no set order."""
+    found = _START.match(low)
+    if found is not None:
+        yield 0, found.group()
+    at = 0
+    while (gap := _AFTER_GAP.search(low, at)) is not None:
+        at = gap.start("w")
+        yield at, gap.group("w")
+    for word in _INSIDE:
+        at = low.find(word)
+        while at >= 0:
+            yield at, word
+            at = low.find(word, at + 1)
+
+
+def _matches(norm: str) -> Iterator[tuple[Cue, re.Match[str]]]:
+    """Each cue's matches in ``norm``, cue by cue in ``CUES`` order, each in text order: as
+    ``cue.regex.finditer(norm)`` finds them, run only over the stretches that can hold one."""
+    low = _fold(norm)
+    stops: list[int] | None = None
+    marked: dict[int, int] = {}  # stretch index -> bit mask of the cues it may hold
+    for at, word in _first_words(low):
+        if stops is None:
+            stops = [stop.start() for stop in _STOP.finditer(norm)]
+        stretch = bisect_right(stops, at)
+        marked[stretch] = marked.get(stretch, 0) | _CUES_OF[word]
+    if stops is None:
+        return
+    runs: list[tuple[int, int, int]] = []
+    for stretch, cues in marked.items():
+        start = stops[stretch - 1] + 1 if stretch else 0
+        end = stops[stretch] if stretch < len(stops) else len(norm)
+        piece = low[start:end]
+        while cues:
+            index = (cues & -cues).bit_length() - 1
+            cues &= cues - 1
+            for group in _REST[index]:  # (loops: generators here cost twice as much)
+                for word in group:
+                    if word in piece:
+                        break
+                else:
+                    break
+            else:
+                runs.append((index, start, end))
+    runs.sort()
+    for index, start, end in runs:
+        cue = CUES[index]
+        for match in cue.regex.finditer(norm, start, end):
+            yield cue, match
+
 
 # Sentence ends: a stop, a question or exclamation mark, or a blank line (a single line break
 # may be a hard wrap inside a sentence). A fact quotes the sentence that holds its cue.
@@ -422,25 +609,22 @@ def find_all(text: str) -> tuple[NonAnswerHit, ...]:
     hand-over "I don't know if Mike wants to add anything") is dropped.
     """
     norm = _normalise(text)
-    if _ANY_CUE.search(norm) is None:
-        return ()
     found: list[NonAnswerHit] = []
-    for cue in CUES:
-        for m in cue.regex.finditer(norm):
-            left, right = _clause(norm, m.start(), m.end())
-            if _aside(norm, cue.name, m.start(), m.end(), right):
-                continue
-            found.append(
-                NonAnswerHit(
-                    kind=cue.kind,
-                    cue=text[m.start() : m.end()],
-                    start=m.start(),
-                    end=m.end(),
-                    clause_start=left,
-                    clause_end=right,
-                    pattern=cue.name,
-                )
+    for cue, m in _matches(norm):
+        left, right = _clause(norm, m.start(), m.end())
+        if _aside(norm, cue.name, m.start(), m.end(), right):
+            continue
+        found.append(
+            NonAnswerHit(
+                kind=cue.kind,
+                cue=text[m.start() : m.end()],
+                start=m.start(),
+                end=m.end(),
+                clause_start=left,
+                clause_end=right,
+                pattern=cue.name,
             )
+        )
     found.sort(key=lambda hit: (hit.clause_start, hit.start))
     merged: list[NonAnswerHit] = []
     for hit in found:

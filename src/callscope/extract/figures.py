@@ -10,6 +10,7 @@ value ("we get to 5,000" after "5,000 units a week").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -561,29 +562,73 @@ class FiguresExtractor:
         for turn, text, offset in _text.turn_slices(call):
             end = offset + len(text)
             for raw in _merge(_read_all(text), text):
-                moved = replace(raw, start=raw.start + offset, end=raw.end + offset)
-                placed.append(_Placed(moved, offset, end, turn))
+                placed.append(_Placed(_moved(raw, offset), offset, end, turn))
         return tuple(name_figures(call, _resolve(placed, call.text)))
+
+
+def _moved(raw: _Raw, offset: int) -> _Raw:
+    """``raw`` shifted by ``offset``; built directly, as ``dataclasses.replace`` costs several
+    times more and runs for every number of a call."""
+    return _Raw(
+        raw.start + offset,
+        raw.end + offset,
+        raw.value,
+        raw.unit,
+        raw.kind,
+        raw.per,
+        raw.scale,
+        raw.qualifier,
+        raw.high,
+        raw.spelled,
+        raw.bare,
+        raw.weak,
+    )
 
 
 def name_figures(call: Call, figures: Iterable[Figure]) -> list[Figure]:
     """``figures`` each with the metric its sentence gives it (``_metrics.metric_of``): the
     sentence of its turn (else of the call's text) that holds its number."""
     turns = {turn.index: turn for turn in call.turns}
-    bounds: dict[int | None, list[tuple[int, int]]] = {}
+    # per turn (None: the whole text): its text, its sentences and their starts, split once
+    split: dict[int | None, tuple[str, list[tuple[int, int]], list[int]]] = {}
     out = []
     for figure in figures:
         turn = turns.get(figure.turn) if figure.turn is not None else None
         lo, hi = (turn.span.start, turn.span.end) if turn else (0, len(call.text))
-        raw = call.text[lo:hi]
-        sentences = bounds.setdefault(turn.index if turn else None, _text.split_sentences(raw))
+        key = turn.index if turn else None
+        if key not in split:
+            raw = call.text[lo:hi]
+            sentences = _text.split_sentences(raw)
+            split[key] = raw, sentences, [s for s, _ in sentences]
+        raw, sentences, starts = split[key]
         span = figure.number or figure.span
         found = number_at(call.text, span.start, span.end)
         local = (span.start if found is None else found) - lo
-        start, end = next(((s, e) for s, e in sentences if s <= local < e), (0, len(raw)))
+        # the sentence that holds ``local``: sentences are in order and do not overlap
+        i = bisect_right(starts, local) - 1
+        start, end = sentences[i] if i >= 0 and local < sentences[i][1] else (0, len(raw))
         metric = metric_of(raw[start:end], figure, at=local - start) if local >= 0 else None
-        out.append(replace(figure, metric=metric))
+        out.append(figure if metric == figure.metric else _named_as(figure, metric))
     return out
+
+
+def _named_as(figure: Figure, metric: str | None) -> Figure:
+    """``figure`` with ``metric``, built directly (``dataclasses.replace`` costs more)."""
+    return Figure(
+        figure.value,
+        figure.unit,
+        figure.kind,
+        figure.quote,
+        figure.span,
+        figure.high,
+        figure.per,
+        figure.scale,
+        figure.qualifier,
+        figure.speaker,
+        figure.turn,
+        figure.number,
+        metric,
+    )
 
 
 # A word of context: not across a sentence end, a semicolon or a dash (a restart in speech).
