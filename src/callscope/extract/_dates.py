@@ -20,6 +20,8 @@ fiscal calendar. Conventions, so that every caller reads a date the same way:
 
 Hand-written rather than a date-parsing library: libraries resolve absolute dates well but
 know nothing of fiscal quarters, halves or "the back half", which are most of what executives say.
+Past the ~400-line budget: one pattern and one resolver per kind of expression, and the literal
+pre-checks (which words a rule needs) that keep the hundreds of calls per transcript cheap.
 """
 
 from __future__ import annotations
@@ -27,8 +29,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+
+from callscope.extract._text import folded
 
 __all__ = [
     "Deadline",
@@ -190,19 +194,25 @@ _SEASON = re.compile(
     r"holiday\s+season)\b",
     _I,
 )
+# One "\b(?:...)" around alternatives that each start a word (and, in ``_VAGUE``, a lookahead
+# of the characters a match can start with) lets the engine pass over most characters at once.
 _SPAN = re.compile(
+    r"\b(?:"
     r"\b(?:(?P<prep>in|within|over|during|for|inside\s+of)\s+(?:the\s+)?(?:next|coming|"
     r"following)?|next)\s*(?:about|approximately|roughly|around|another|only|just)?\s*"
     r"(?P<n>" + _NUM + r")(?:\s*(?:to|-|or)\s*(?P<n2>" + _NUM + r"))?"
     r"[\s-]+(?P<unit>day|week|month|quarter|year)s?(?:'s?\s+time)?\b"
-    r"|\b(?P<n3>" + _NUM + r")\s+(?P<unit3>day|week|month|year)s?\s+from\s+now\b",
+    r"|\b(?P<n3>" + _NUM + r")\s+(?P<unit3>day|week|month|year)s?\s+from\s+now\b"
+    r")",
     _I,
 )
 _VAGUE = re.compile(
+    r"(?=[tnsmlocifg])\b(?:"
     r"\b(?:the\s+)?(?:near|short|medium|mid|long)[\s-]+term\b|\bover\s+time\b|"
     r"\b(?:the\s+)?(?:next|coming)\s+(?:few\s+|several\s+|couple\s+(?:of\s+)?)?years\b|"
     r"\bin\s+(?:the\s+)?(?:coming|future)\s+(?:years|quarters)\b|\bin\s+the\s+future\b|"
-    r"\b(?:the\s+)?foreseeable\s+future\b|\bgoing\s+forward\b|\bover\s+the\s+long\s+run\b",
+    r"\b(?:the\s+)?foreseeable\s+future\b|\bgoing\s+forward\b|\bover\s+the\s+long\s+run\b"
+    r")",
     _I,
 )
 _FY_STATED = re.compile(
@@ -226,13 +236,55 @@ def fiscal_year_end_month(text: str) -> int | None:
     Reads "fiscal year ending June 30" directly, and "the third quarter ending September 30"
     or "fiscal Q2 (ended June 30)" by counting forward to the fourth quarter's end.
     """
-    stated = _FY_STATED.search(text)
+    low = folded(text)
+    stated = _search(_FY_STATED, text, None if low is None else _find_all(low, "fiscal"))
     if stated:
         return _MONTHS[stated.group("m").lower().rstrip(".")]
-    for m in _Q_STATED.finditer(text):
+    m = _search(_Q_STATED, text, None if low is None else _q_starts(low))
+    if m:
         quarter = int(m.group("q1") or m.group("q2") or _ORD[m.group("q3").lower()])
         month = _MONTHS[m.group("m").lower().rstrip(".")]
         return (month + 3 * (4 - quarter) - 1) % 12 + 1
+    return None
+
+
+# Searching a whole transcript, an IGNORECASE pattern that opens with "\b" is tried at every
+# character; where each match must start at a word found by ``str.find`` in the folded text,
+# trying just those places (in order) finds the same first match many times faster.
+
+
+def _find_all(low: str, word: str) -> Iterator[int]:
+    at = low.find(word)
+    while at >= 0:
+        yield at
+        at = low.find(word, at + 1)
+
+
+_QUARTER_DIGITS = frozenset("1234")
+
+
+def _q_starts(low: str) -> Iterator[int]:
+    """Where a ``_Q_STATED`` match may start: "Q3" at its "q", "3Q" at its digit, an ordinal."""
+    for at in _find_all(low, "q"):
+        if low[at + 1 : at + 2] in _QUARTER_DIGITS:
+            yield at
+        if at > 0 and low[at - 1] in _QUARTER_DIGITS:
+            yield at - 1
+    for word in ("first", "second", "third", "fourth"):
+        yield from _find_all(low, word)
+
+
+def _search(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int] | None
+) -> re.Match[str] | None:
+    """``pattern.search(text)``, tried only at ``starts`` where every match starts at one of
+    them (None: no folded text to find them in, so everywhere)."""
+    if starts is None:
+        return pattern.search(text)
+    for at in sorted(set(starts)):
+        m = pattern.match(text, at)
+        if m:
+            return m
     return None
 
 
@@ -452,28 +504,44 @@ def _vague(m: re.Match[str], ctx: _Context) -> dt.date | None:
     return None
 
 
-# Order breaks ties between matches that start at the same place: earlier rules win.
-_RULES: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
-    (_VAGUE, _vague),
-    (_DATE, _date),
-    (_QUARTER, _quarter),
-    (_HALF, _half),
-    (_SPAN, _span),
-    (_FULL_YEAR, _full_year),
-    (_FISCAL_YEAR, _fiscal_year),
-    (_MODIFIED_YEAR, _modified_year),
-    (_YEAR_END, _year_end),
-    (_REL_PERIOD, _relative),
-    (_SEASON, _season),
-    (_MONTH_NAME, _month_name),
-    (_BARE_YEAR, _bare_year),
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_YEAR_WORDS = ("19", "20")  # a four-digit year's century
+
+# Order breaks ties between matches that start at the same place: earlier rules win. Each rule
+# comes with words one of which every match of it holds (lower-cased): where the folded text
+# holds none of them, the rule is not run (most clauses name no time at all).
+_RULES: tuple[tuple[re.Pattern[str], _Resolver, tuple[str, ...]], ...] = (
+    (_VAGUE, _vague, ("term", "time", "year", "quarter", "future", "forward", "run")),
+    (_DATE, _date, _MONTH_WORDS),
+    (_QUARTER, _quarter, ("quarter", "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q")),
+    (_HALF, _half, ("half", "1h", "2h", "h1", "h2")),
+    (_SPAN, _span, ("day", "week", "month", "quarter", "year")),
+    (_FULL_YEAR, _full_year, ("year",)),
+    (_FISCAL_YEAR, _fiscal_year, ("fiscal", "fy", "f'")),
+    (_MODIFIED_YEAR, _modified_year, _YEAR_WORDS),
+    (_YEAR_END, _year_end, ("year",)),
+    (_REL_PERIOD, _relative, ("year", "quarter", "month", "decade")),
+    (_SEASON, _season, ("spring", "summer", "fall", "autumn", "winter", "holiday")),
+    (_MONTH_NAME, _month_name, _MONTH_WORDS),
+    (_BARE_YEAR, _bare_year, _YEAR_WORDS),
 )
+
+
+_RULE_WORDS = frozenset(word for _, _, words in _RULES for word in words)
+# Whether the folded text holds any rule's word at all, in one scan (most texts hold none).
+_ANY_RULE_WORD = re.compile("|".join(map(re.escape, sorted(_RULE_WORDS))))
 
 
 def _matches(ctx: _Context) -> Iterator[tuple[re.Match[str], dt.date | None]]:
     """Every time expression, longest first where they overlap, in text order."""
+    low = folded(ctx.text)
+    if low is not None and _ANY_RULE_WORD.search(low) is None:
+        return
+    held = None if low is None else {word for word in _RULE_WORDS if word in low}
     found = []
-    for rank, (pattern, resolve) in enumerate(_RULES):
+    for rank, (pattern, resolve, words) in enumerate(_RULES):
+        if held is not None and held.isdisjoint(words):
+            continue
         for m in pattern.finditer(ctx.text):
             if m.end() > m.start():
                 found.append((m.start(), -(m.end() - m.start()), rank, m, resolve))

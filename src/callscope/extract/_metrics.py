@@ -117,12 +117,22 @@ _VOCAB: dict[str, str] = {
     "expenses": "expenses", "costs": "costs", "cost": "costs",
     "guidance": "guidance", "growth": "growth",
 }  # fmt: skip
-_TERM = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(r"\s+".join(map(re.escape, k.split())) for k in sorted(_VOCAB, key=len)[::-1])
-    + r")(?![\w-])",
-    re.I,
-)
+
+
+def _alternation(terms: list[str]) -> str:
+    """``terms`` as one alternation, longest first, any whitespace between their words, with
+    the terms that share a first letter behind it: "r(?:evenues|evenue|...)|s(?:...)". The
+    engine then tries one group at a word instead of every term; as the terms are ASCII words,
+    no two groups match at one place, so the first term to match is the same."""
+    groups: dict[str, list[str]] = {}
+    for term in sorted(terms, key=len)[::-1]:
+        pattern = r"\s+".join(map(re.escape, term.split()))
+        first = re.escape(term[0])
+        groups.setdefault(first, []).append(pattern[len(first) :])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+_TERM = re.compile(r"(?<![\w-])(?:" + _alternation(list(_VOCAB)) + r")(?![\w-])", re.I)
 _GUIDANCE = re.compile(r"\s+(?:guidance|outlook|forecast|guide)\b", re.I)
 # An amount followed by its growth: "revenue growth", "revenue to grow"; or its decline.
 _GROWS_AFTER = re.compile(

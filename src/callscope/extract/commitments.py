@@ -22,12 +22,17 @@ that names no metric ("we will be at 1,000 a week early next year") has the metr
 
 Past the ~400-line budget: the cue lists that tell a promise from talk are long, and the
 reading of a clause (its cue, scope, deadline and target) shares the private ``_Reading``.
+A call has hundreds of clauses, so the work is ordered for speed: a clause without a cue word
+is dropped by ``in`` checks, the cheap tests run before the deadline and target are read, the
+long patterns are laid out so the engine skips most characters, and figures are looked up by
+position. None of it changes what is found.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -40,22 +45,25 @@ from callscope.extract._dates import (
 )
 from callscope.extract._extractor import Fact, Found
 from callscope.extract._metrics import is_subject, metric_of, number_at
-from callscope.extract._text import split_sentences, turn_slices
+from callscope.extract._text import folded, split_sentences, turn_slices
 from callscope.model.call import Call, Role, SectionKind, Turn
 from callscope.model.facts import Commitment, Confidence, Figure, FigureKind
 from callscope.model.source import SourceSpan
 
 __all__ = ["CommitmentsExtractor", "clauses", "confidence_of", "split_sentences"]
 
+# Patterns tried at every character of a clause open with a lookahead of the characters their
+# matches can start with, so the engine passes over any other at once; those whose matches
+# start a word have one "\b" before their alternatives, which fails inside a word at once.
 _RESTART = re.compile(
-    r"\s+(?:--|–|—)\s*|\s*(?:--|—)\s+|;\s+|"
+    r"(?=[\s\-—;,])(?:\s+(?:--|–|—)\s*|\s*(?:--|—)\s+|;\s+|"
     # "..., and we expect to generate $300 million": a second promise in one sentence
-    r",\s+and\s+(?=(?:we|I)(?:'re|'ll|’re|’ll| will| expect| anticipate| plan| are| now)\b)"
+    r",\s+and\s+(?=(?:we|I)(?:'re|'ll|’re|’ll| will| expect| anticipate| plan| are| now)\b))"
 )
 # A reason or an aside after the promise is not part of it ("..., which is hard because").
-_TAIL = re.compile(r",\s+which\b|,?\s+because\b", re.I)
+_TAIL = re.compile(r"(?=[,\s])(?:,\s+which\b|,?\s+because\b)", re.I)
 # A conjunction left hanging by a restart: "in the U.S. and -- but, it's ...".
-_TRAIL = re.compile(r"[\s,]+(?:and|or|but|so)[\s,]*$", re.I)
+_TRAIL = re.compile(r"(?=[\s,])[\s,]+(?:and|or|but|so)[\s,]*$", re.I)
 _LEAD = re.compile(r"(?:(?:and|so|but|now|well|also|again|yes|okay|ok|or|then)\b[,\s]*)+", re.I)
 
 
@@ -88,52 +96,61 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # Speech habits that look like hedges but hedge nothing: "I would say", "if I may",
 # "as you may have seen", "I should clarify". Blanked before the confidence is read.
 _DISCOURSE = re.compile(
+    r"(?=[iwlycs])\b(?:"
     r"\b(?:I|we)(?:'d| would| should| could| might| may| want to)\s+(?:just\s+)?"
     r"(?:say|clarify|note|mention|point out|add|emphasi[sz]e|stress|remind|tell|argue|"
     r"characterize|describe|highlight)\b|\bif I (?:may|might|could)\b|\blet me\b|"
     r"\byou(?:'ll| will| may| might| could| can)? (?:have )?(?:seen|see|know|recall|remember|"
     r"notice|note|heard|read|find)\b|"
-    r"\bI(?:'ll| will) (?:just )?(?:call it|say|tell you|remind you)\b|\bcall it\b|\bso to speak\b",
+    r"\bI(?:'ll| will) (?:just )?(?:call it|say|tell you|remind you)\b|\bcall it\b|\bso to speak\b"
+    r")",
     re.I,
 )
 _CUES: tuple[tuple[Confidence, re.Pattern[str]], ...] = (
     (
         Confidence.CERTAIN,
         re.compile(
+            r"(?=[1fz0nagwc])\b(?:"
             r"\b100\s?%(?! of)|\b100 percent\b(?! of)|\bfor sure\b|\b(?:0|zero|no) concerns?\b|"
             r"\babsolutely\b|\bguarantee\b|\bwithout (?:a|any) doubt\b|\bno doubt\b|"
-            r"\bcertainly will\b",
+            r"\bcertainly will\b"
+            r")",
             re.I,
         ),
     ),
     (
         Confidence.LOW,
         re.compile(
+            r"(?=[mcpanhs])\b(?:"
             r"(?-i:\bmay\b)|\bmight\b|\bcould\b|\bpossibl[ey]\b|\baspiration(?:al|ally)?\b|"
-            r"\bnot promising\b|\bno promises?\b|\bhopefully\b|\bmaybe\b|\bperhaps\b|\bstretch\b",
+            r"\bnot promising\b|\bno promises?\b|\bhopefully\b|\bmaybe\b|\bperhaps\b|\bstretch\b"
+            r")",
             re.I,
         ),
     ),
     (
         Confidence.MODERATE,
         re.compile(
+            r"(?=[iwplshatgm])\b(?:"
             r"\bI (?:think|believe|guess|suspect)\b|\bwe think\b|\bprobabl[ey]\b|\blikely\b|"
             r"\b(?:we|I)(?:'re| are| also| still| now| do)*\s+plan(?:ning)?\b|\bplan(?:s|ning)? "
             r"(?:to|on)\b|\bplans? in place\b|\bplanned\b|\bshould(?! expect)\b|"
             r"\bhop(?:e|es|ing)\b|\baim(?:s|ing)?\b|"
             r"\b(?:we|I)(?:'re| are| am|'m)? target(?:ing)?\b|\btargeting\b|\bintend(?:s|ing)?\b|"
-            r"\bwould\b|\bwant to\b|\bgoal\b|\blook(?:ing)? to\b|\bmake sense\b",
+            r"\bwould\b|\bwant to\b|\bgoal\b|\blook(?:ing)? to\b|\bmake sense\b"
+            r")",
             re.I,
         ),
     ),
     (
         Confidence.HIGH,
         re.compile(
+            r"\b(?:(?=[vcoeawi])(?:"
             r"\bvery confident\b|\bconfident\b|\bon track\b|\bexpect(?:s|ing)?\b|\bexpected to\b|"
             r"\banticipat(?:e|es|ing)\b|\b(?:we|I)(?: do)? estimate\b|\bestimated? (?:to|that)\b|"
-            r"\bwill\b|\b\w+'ll\b|\bgoing to\b|\bgonna\b|\bcommit(?:ted)? to\b|"
+            r"\bwill\b)|\b\w+'ll\b|(?=[gcwipf])(?:\bgoing to\b|\bgonna\b|\bcommit(?:ted)? to\b|"
             r"\b(?:we|I)(?:'re| are)? project(?:ing)?\b|\bprojected to\b|\bforecast\b|"
-            r"\bguid(?:e|ing)\b",
+            r"\bguid(?:e|ing)\b))",
             re.I,
         ),
     ),
@@ -155,7 +172,11 @@ def confidence_of(text: str) -> tuple[Confidence, str] | None:
 
     A certainty cue wins outright; otherwise the most guarded cue present wins.
     """
-    plain = _blank(_DISCOURSE, _straight(text))
+    return _voiced(_blank(_DISCOURSE, _straight(text)))
+
+
+def _voiced(plain: str) -> tuple[Confidence, str] | None:
+    """:func:`confidence_of` a clause's ``plain`` reading (see ``_Reading``)."""
     for level, pattern in _CUES:
         m = pattern.search(plain)
         if m:
@@ -168,15 +189,19 @@ def confidence_of(text: str) -> tuple[Confidence, str] | None:
 # Cues that look forward; without one a clause is a report, not a promise. The weak ones
 # (a possibility, a guess) make a commitment only with a date attached.
 _FORWARD = re.compile(
-    r"\bwill\b|\b\w+'ll\b|\bgoing to\b(?!\s+(?:the|a|an|our|their|its|my|your)\b)|\bgonna\b|"
+    r"\b(?:\bwill\b|\b\w+'ll\b|(?=[gepaitowcfs])(?:"
+    r"\bgoing to\b(?!\s+(?:the|a|an|our|their|its|my|your)\b)|\bgonna\b|"
     r"\bexpect(?:s|ing)?\b|\bexpected to\b|\banticipat(?:e|es|ing)\b|\bplan(?:s|ning)? (?:to|on)\b|"
     r"\bplans? in place\b|\bintend(?:s|ing)?\b|\baim(?:s|ing)? (?:to|for)\b|\btargeting\b|"
     r"\b(?:we|I) target\b|\bon track\b|\bestimate that\b|\b(?:we|I) (?:do )?estimate\b|"
     r"\b(?:we|I)(?:'re| are)? (?:forecast|project)(?:ing)?\b|\b(?:forecast|project)ed to\b|"
-    r"\bcommit(?:ted)? to\b|\bprobably\b|\bshould\b",
+    r"\bcommit(?:ted)? to\b|\bprobably\b|\bshould\b"
+    r"))",
     re.I,
 )
-_WEAK_FORWARD = re.compile(r"(?-i:\bmay\b)|\bmight\b|\bhop(?:e|ing) to\b|\bfor sure\b|\b100%", re.I)
+_WEAK_FORWARD = re.compile(
+    r"(?=[mhf1])\b(?:(?-i:\bmay\b)|\bmight\b|\bhop(?:e|ing) to\b|\bfor sure\b|\b100%)", re.I
+)
 # A forward cue the speaker puts on the company's own plan: enough without a number or date.
 _INTENT = re.compile(
     r"\b(?:we|I)(?:'re| are| am|'m| do| also| still| now| really| fully)*\s+"
@@ -188,9 +213,16 @@ _INTENT = re.compile(
     r"|\byou (?:should|can|will) expect\b|\bon track\b|\bplans? in place\b",
     re.I,
 )
+# Laid out for speed, as it is tried at every character of every promise: the lookahead holds
+# the first character of every alternative, so the engine passes over any other at once, and
+# the alternatives that start a word sit behind one "\b", so the inside of a word fails at once.
 _NOT_A_PROMISE = re.compile(
+    r"(?=[fsarun\"\u201c\u201d'wdcmitgphe])(?:"
     r"forward[- ]looking|safe harbou?r|actual results|risks? (?:and|&) uncertaint|"
     r"undertake no|no obligation|non-GAAP (?:financial )?measures|reconciliation|"
+    # someone quoted ("They're like, \"We're going to run out\"")
+    r"[\"\u201c\u201d]|"
+    r"\b(?:"
     # "open" only as call logistics ("open the line/floor/call"), not "open a facility"
     r"\b(?:will|'ll|going to|gonna)\s+(?:now\s+)?(?:turn|hand|pass|"
     r"open (?:up )?(?:the )?(?:lines?|floor|call|it up)|begin|start|take "
@@ -211,10 +243,10 @@ _NOT_A_PROMISE = re.compile(
     r"\b(?:premature|too early) to\b|\bnot\s+(?:\w+\s+)?(?:expect|anticipate|plan|intend)\b|"
     # someone else's forecast: a third party's plan, a study's trend line
     r"\b(?:they|he|she)(?:'re| are| is|'s)? (?:going to|gonna)\b|\b(?:they|he|she)(?:'ll| will)\b|"
-    r"\baccording to\b|\bindicates? that\b|^\W*(?:their|his|her)\b|"
-    # someone quoted ("They're like, \"We're going to run out\""), a topic ("what we expect to
-    # happen"), a deferral ("we'll give you more color on that"), a goodbye ("see you")
-    r"[\"\u201c\u201d]|\bwhat (?:we|I) (?:expect|anticipate)(?:ed)? to happen\b|\bwhat (?:we|I) "
+    r"\baccording to\b|\bindicates? that\b|"
+    # a topic ("what we expect to happen"), a deferral ("we'll give you more color on that"), a
+    # goodbye ("see you")
+    r"\bwhat (?:we|I) (?:expect|anticipate)(?:ed)? to happen\b|\bwhat (?:we|I) "
     r"(?:\w+ )?expected\b|\bgive you (?:\w+ ){0,4}(?:on|about) (?:that|this|it)\b|"
     r"\bmore (?:color|detail|transparency|clarity)\b|\bsee you\b|"
     r"\bnot (?:going to|gonna) (?:give|provide|comment|guide|talk|discuss|update|disclose)\b|"
@@ -223,9 +255,12 @@ _NOT_A_PROMISE = re.compile(
     r"\bwrap (?:it |this )?up\b|"
     r"\b(?:plan|intend|aim|want|expect|hope|going)s?\s+to\s+(?:remain\s+|continue\s+to\s+be\s+|"
     r"be\s+)(?:very\s+)?(?:intentional|thoughtful|disciplined|prudent|careful|mindful|balanced|"
-    r"measured|flexible|opportunistic|patient|judicious|focused|deliberate|vigilant)\b",
+    r"measured|flexible|opportunistic|patient|judicious|focused|deliberate|vigilant)\b"
+    r"))",
     re.I,
 )
+# ... and a clause about another's plan: "Their plan is to ..." (matched at the start).
+_THEIRS = re.compile(r"\W*(?:their|his|her)\b", re.I)
 # A hypothetical: a condition with a "would" ("if there is no mitigation, you would expect").
 _WOULD = re.compile(r"\bwould\b|\w'd\b", re.I)
 # A clause cut off mid-thought ("we do expect that power is going to --") names nothing.
@@ -233,6 +268,20 @@ _DANGLING = re.compile(
     r"\b(?:to|the|a|an|is|are|of|in|on|for|and|or|be|our|we|will|with|at|by|from)\W*$",
     re.I,
 )
+
+
+def _dangles(plain: str) -> bool:
+    r"""``_DANGLING.search(plain)``, tried only where a match can start: at the last word, as
+    nothing but non-word characters may follow it (``\w`` is ``str.isalnum`` or "_")."""
+    end = len(plain)
+    while end and not (plain[end - 1].isalnum() or plain[end - 1] == "_"):
+        end -= 1
+    start = end
+    while start and (plain[start - 1].isalnum() or plain[start - 1] == "_"):
+        start -= 1
+    return start < end and _DANGLING.match(plain, start) is not None
+
+
 # "continue to" promises more of the same: a commitment only with a number to check.
 _CONTINUE = re.compile(r"\bcontinu(?:e|es|ing) to\b|\bkeep (?:on )?\w+ing\b", re.I)
 # An intent whose object is only a pronoun ("we intend to capture it") names nothing.
@@ -241,17 +290,17 @@ _PRONOUN_END = re.compile(
 )
 # A condition's figures and dates are not the promise's ("if that goes above 10,000 a week").
 _CONDITION = re.compile(
-    r"\b(?:if|unless|whether|once|whenever|from the point|at which)\b[^,;]*", re.I
+    r"(?=[iuwofa])\b(?:if|unless|whether|once|whenever|from the point|at which)\b[^,;]*", re.I
 )
-_IF = re.compile(r"\b(?:if|unless|whether)\b[^,;]*", re.I)
+_IF = re.compile(r"(?=[iuw])\b(?:if|unless|whether)\b[^,;]*", re.I)
 _MULTIPLE = re.compile(r"\b(?P<w>double|triple|quadruple|tenfold)\b(?![\s-]+digits?)", re.I)
 _MULTIPLES = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "tenfold": 10.0}
 # A promise joined to a contrast or an aside: "there are going to be pressures, but we took
 # $1 billion of cost out last year". The promise's figures and dates are on its own side.
 _SEGMENT = re.compile(
-    r",?\s+but\s+|,\s+(?:although|though|whereas|while)\s+|"
+    r"(?=[,\s])(?:,?\s+but\s+|,\s+(?:although|though|whereas|while)\s+|"
     # a component or a cause is not the target: "$19.6 billion, including $700 million of ..."
-    r",?\s+(?:including|excluding|driven by|of which)\b",
+    r",?\s+(?:including|excluding|driven by|of which)\b)",
     re.I,
 )
 
@@ -268,37 +317,53 @@ class _Reading:
     """How a clause reads: offsets are into the clause and match the source text's."""
 
     plain: str  # curly apostrophes straightened, habits of speech ("I'd say") blanked
+    unconditioned: str  # ``plain`` with its conditions ("if ...") blanked
     cue: int | None  # where the first forward cue outside a condition starts
     scope: tuple[int, int]  # the part of the clause that cue governs
 
 
 def _read(text: str) -> _Reading:
     plain = _blank(_DISCOURSE, _straight(text))
-    cue = _FORWARD.search(_blank(_IF, plain))
+    unconditioned = _blank(_IF, plain)
+    cue = _FORWARD.search(unconditioned)
     if cue is None:
-        return _Reading(plain, None, (0, len(text)))
+        return _Reading(plain, unconditioned, None, (0, len(text)))
     cuts = list(_SEGMENT.finditer(plain))
     lo = max((m.end() for m in cuts if m.end() <= cue.start()), default=0)
     hi = min((m.start() for m in cuts if m.start() >= cue.end()), default=len(text))
-    return _Reading(plain, cue.start(), (lo, hi))
+    return _Reading(plain, unconditioned, cue.start(), (lo, hi))
+
+
+def _may_promise(reading: _Reading) -> bool:
+    """What rules a clause out whatever its target and deadline: a question, a clause cut off,
+    a hypothetical, no forward cue but a weak one. Checked first, as the cheap part."""
+    plain = reading.plain
+    if plain.rstrip().endswith("?") or _dangles(plain):
+        return False
+    # A condition's blanking changes the text where, and only where, it has a condition.
+    if reading.unconditioned != plain and _WOULD.search(reading.unconditioned):
+        return False  # a hypothetical, not a plan
+    return reading.cue is not None or bool(_WEAK_FORWARD.search(plain))
 
 
 def _is_commitment(
     reading: _Reading, target: Figure | float | None, deadline: Deadline | None
 ) -> bool:
+    """Whether a clause that :func:`_may_promise` is a promise, given its target and deadline.
+
+    The long ``_NOT_A_PROMISE`` is searched last, only where all else says yes.
+    """
     plain = reading.plain
-    if plain.rstrip().endswith("?") or _NOT_A_PROMISE.search(plain) or _DANGLING.search(plain):
-        return False
-    if _IF.search(plain) and _WOULD.search(_blank(_IF, plain)):
-        return False  # a hypothetical, not a plan
     if reading.cue is None:
-        return deadline is not None and bool(_WEAK_FORWARD.search(plain))
-    if _CONTINUE.search(plain):
-        return isinstance(target, Figure)
-    if target is not None or deadline is not None:
-        return True
-    short = len(plain[reading.cue :].split()) <= 5  # the promise is all in the few words after
-    return bool(_INTENT.search(plain)) and not (short and _PRONOUN_END.search(plain))
+        promised = deadline is not None
+    elif _CONTINUE.search(plain):
+        promised = isinstance(target, Figure)
+    elif target is not None or deadline is not None:
+        promised = True
+    else:
+        short = len(plain[reading.cue :].split()) <= 5  # the promise is all in the words after
+        promised = bool(_INTENT.search(plain)) and not (short and _PRONOUN_END.search(plain))
+    return promised and not (_NOT_A_PROMISE.search(plain) or _THEIRS.match(plain))
 
 
 # --- deadlines and targets ----------------------------------------------------------------
@@ -307,7 +372,7 @@ def _is_commitment(
 def _deadline(reading: _Reading, call_date: dt.date, fy_end: int) -> Deadline | None:
     """The period the promise names: after its forward cue first ("we are improving this year,
     and will do so in all stores next year"), else before it ("For Q3, we expect ...")."""
-    text = _blank(_IF, reading.plain)
+    text = reading.unconditioned
     lo, hi = reading.scope
     at = lo if reading.cue is None else reading.cue
     for a, b in ((at, hi), (lo, at)):
@@ -322,8 +387,35 @@ _TO = re.compile(r"\W*(?:to|up to)\W*(?:(?:about|approximately|roughly|around|ne
 _DOCUMENT = re.compile(r"-[A-Z]\b")  # "10-K", "8-K": a filing's name, not a number
 
 
+def _place(figure: Figure) -> SourceSpan:
+    """The figure itself, not the words of context its quote takes in (an empty number, as
+    falsy, the quote). Spelt out: ``number or span`` would call ``len`` on every look-up."""
+    number = figure.number
+    return number if number is not None and number.end > number.start else figure.span
+
+
+@dataclass(frozen=True, slots=True)
+class _Figures:
+    """A call's figures in text order, indexed by where their numbers start: a clause looks up
+    its own few by bisection instead of reading every figure of the call."""
+
+    figures: tuple[Figure, ...]
+    starts: tuple[int, ...]  # where each number starts, ascending
+    order: tuple[int, ...]  # the index in ``figures`` of the number at each of ``starts``
+
+    @classmethod
+    def of(cls, figures: Sequence[Figure]) -> _Figures:
+        placed = sorted((_place(f).start, i) for i, f in enumerate(figures))
+        return cls(tuple(figures), tuple(s for s, _ in placed), tuple(i for _, i in placed))
+
+    def starting_in(self, lo: int, hi: int) -> list[Figure]:
+        """The figures whose number starts in ``[lo, hi]``, in text order."""
+        found = self.order[bisect_left(self.starts, lo) : bisect_right(self.starts, hi)]
+        return [self.figures[i] for i in sorted(found)]
+
+
 def _target(
-    clause: _Clause, reading: _Reading, figures: Sequence[Figure], deadline: Deadline | None
+    clause: _Clause, reading: _Reading, figures: _Figures, deadline: Deadline | None
 ) -> Figure | float | None:
     """The figure a clause promises: the first in the promise's scope after its cue (else before
     it); the far end of "from 10% to 25%"; not a duration, the deadline or a "100%" of certainty.
@@ -334,10 +426,9 @@ def _target(
         (clause.start + m.start(), clause.start + m.end()) for m in _CONDITION.finditer(clause.text)
     ]
     candidates = []
-    for figure in figures:
-        # The figure itself, not the words of context its quote takes in.
-        span = figure.number or figure.span
-        if not (lo <= span.start and span.end <= hi):
+    for figure in figures.starting_in(lo, hi):
+        span = _place(figure)
+        if span.end > hi:
             continue
         if any(a <= span.start < b for a, b in conditions) or figure.kind is FigureKind.DURATION:
             continue
@@ -350,10 +441,13 @@ def _target(
         if _DOCUMENT.match(clause.text, span.end - clause.start):
             continue
         candidates.append(figure)
-    after = [f for f in candidates if (f.number or f.span).start >= at]
+    after = [f for f in candidates if _place(f).start >= at]
     # "Roughly 45% will be recognized ..., up 20%": a figure just before the cue is its subject
-    subject = [f for f in candidates if is_subject(clause.text, (f.number or f.span).end
-               - clause.start, at - clause.start)]  # fmt: skip
+    subject = [
+        f
+        for f in candidates
+        if is_subject(clause.text, _place(f).end - clause.start, at - clause.start)
+    ]
     # A figure further before the cue is context ("8% have a passport, so there's going to be").
     pool = subject or after or (candidates if reading.cue is None else [])
     if pool:
@@ -367,7 +461,7 @@ def _far_end(clause: _Clause, pool: Sequence[Figure]) -> Figure:
     first = pool[0]
     if len(pool) < 2:
         return first
-    a, b = first.number or first.span, pool[1].number or pool[1].span
+    a, b = _place(first), _place(pool[1])
     before = clause.text[: a.start - clause.start]
     between = clause.text[a.end - clause.start : b.start - clause.start]
     if _FROM.search(_blank(_QUALIFIER, before)) and _TO.match(between):
@@ -388,13 +482,41 @@ def _company_side(turn: Turn) -> bool:
     return turn.role is Role.OTHER and turn.section is SectionKind.PRESENTATION
 
 
+# Every forward cue (``_FORWARD``) and weak one (``_WEAK_FORWARD``) holds one of these words
+# (its apostrophe maybe curly), so a clause with none of them is no promise: ``in`` checks on
+# the folded text spare the long patterns most clauses of a call.
+_CUE_WORDS = (
+    "will", "'ll", "\u2019ll", "\u2018ll", "going to", "gonna", "expect", "anticipat", "plan",
+    "intend", "aim", "target", "on track", "estimate", "forecast", "project", "commit",
+    "probabl", "should", "may", "might", "hop", "for sure", "100%",
+)  # fmt: skip
+# The same check where folding cannot be trusted; no anchors, so ``pos``/``endpos`` act as a slice.
+_CUE_WORD = re.compile("|".join(map(re.escape, _CUE_WORDS)), re.I)
+
+
+def _has_cue_word(raw: str, low: str | None, start: int, end: int) -> bool:
+    if low is None:
+        return _CUE_WORD.search(raw, start, end) is not None
+    part = low[start:end]
+    # A loop, as any() over a generator is slower, and this runs for every sentence of a call.
+    for word in _CUE_WORDS:  # noqa: SIM110
+        if word in part:
+            return True
+    return False
+
+
 def _units(call: Call) -> Iterator[tuple[Turn, _Clause]]:
+    """The clauses of the company's speech that hold a forward cue's word (``_CUE_WORDS``)."""
     for turn, raw, offset in turn_slices(call):
         if not _company_side(turn):
             continue
+        low = folded(raw)
         for s, e in split_sentences(raw):
+            if not _has_cue_word(raw, low, s, e):
+                continue
             for a, b in clauses(raw, s, e):
-                yield turn, _Clause(raw[a:b], offset + a, offset + b)
+                if (a, b) == (s, e) or _has_cue_word(raw, low, a, b):
+                    yield turn, _Clause(raw[a:b], offset + a, offset + b)
 
 
 class CommitmentsExtractor:
@@ -414,9 +536,11 @@ class CommitmentsExtractor:
     def extract(self, call: Call, found: Found) -> tuple[Fact, ...]:
         fy_end = self.fy_end_month or fiscal_year_end_month(call.text) or _period_year_end(call)
         call_date = call.metadata.call_date or _estimated_call_date(call, fy_end)
-        figures = sorted(
-            (f for f in found.get("figures", ()) if isinstance(f, Figure)),
-            key=lambda f: f.span.start,
+        figures = _Figures.of(
+            sorted(
+                (f for f in found.get("figures", ()) if isinstance(f, Figure)),
+                key=lambda f: f.span.start,
+            )
         )
         out = []
         for turn, clause in _units(call):
@@ -451,16 +575,18 @@ def _period_year_end(call: Call) -> int:
 def _commitment(
     turn: Turn,
     clause: _Clause,
-    figures: Sequence[Figure],
+    figures: _Figures,
     call_date: dt.date | None,
     fy_end: int,
 ) -> Commitment | None:
     reading = _read(clause.text)
+    if not _may_promise(reading):
+        return None
     deadline = _deadline(reading, call_date, fy_end) if call_date is not None else None
     target = _target(clause, reading, figures, deadline)
     if not _is_commitment(reading, target, deadline):
         return None
-    voiced = confidence_of(clause.text)
+    voiced = _voiced(reading.plain)
     confidence, cue = voiced if voiced else (Confidence.HIGH, None)
     figure = target if isinstance(target, Figure) else None
     return Commitment(
@@ -485,7 +611,7 @@ def _metric(clause: _Clause, reading: _Reading, figure: Figure | None) -> str:
     lo, hi = reading.scope
     at = None
     if figure is not None:
-        span = figure.number or figure.span
+        span = _place(figure)
         at = number_at(reading.plain, span.start - clause.start, span.end - clause.start)
     cue = (lo if reading.cue is None else reading.cue) - lo
     placed = at - lo if at is not None and lo <= at < hi else None
