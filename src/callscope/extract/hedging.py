@@ -31,7 +31,12 @@ _ADVERBS = (
     r"it\s+appears|seems\s+to|appears\s+to|likely|unlikely|generally\s+speaking"
 )
 
-HEDGES = re.compile(r"\b(?:" + _EPISTEMIC + "|" + _VAGUE + "|" + _ADVERBS + r")\b", re.IGNORECASE)
+# The lookahead of first letters lets the engine skip most word starts without trying every
+# alternative (a third of tone scoring's time went to this pattern).
+HEDGES = re.compile(
+    r"\b(?=[aegiklmprstuw])(?:" + _EPISTEMIC + "|" + _VAGUE + "|" + _ADVERBS + r")\b",
+    re.IGNORECASE,
+)
 
 
 def find_hedges(text: str) -> list[tuple[int, int]]:
