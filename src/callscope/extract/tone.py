@@ -147,7 +147,12 @@ class _Tally:
 def _tally(text: str, lexicon: Lexicon) -> _Tally:
     tally = _Tally(hedges=hedge_count(text))
     since_negation = _NEGATION_REACH + 1
-    words = [word.upper() for word in _WORD.findall(text)]
+    # Upper-casing ASCII text keeps every word where it is; elsewhere ("ß", ligatures) it could
+    # join or split words, so each word is upper-cased on its own.
+    if text.isascii():
+        words = _WORD.findall(text.upper())
+    else:
+        words = [word.upper() for word in _WORD.findall(text)]
     tally.words = len(words)
     index = lexicon.index
     for word in words:

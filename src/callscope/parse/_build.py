@@ -55,7 +55,6 @@ _ANNOTATION = re.compile(
     re.IGNORECASE,
 )
 _CUT_OFF = re.compile(r"(?:--|—|–|\.\.\.|…)\s*$")
-_WS = re.compile(r"\s+")
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir|prof)\.?\s+", re.IGNORECASE)
 
 
@@ -108,7 +107,8 @@ def _speaker_role(raw: RawTurn) -> Role:
 
 
 def _clean(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    # str.split() splits on exactly the characters str.isspace() names, as re's \s does.
+    return " ".join(text.split())
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
