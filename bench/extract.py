@@ -21,10 +21,11 @@ import statistics
 import time
 import warnings
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+from _timing import REFERENCE, SHARED, TOKEN, median_seconds
 
 from callscope.eval.gold import find_transcript
 from callscope.eval.score import score_file, summarise
@@ -32,28 +33,15 @@ from callscope.model.call import Call
 from callscope.parse import parse_document, parse_file, read_document
 from callscope.pipeline import Pipeline
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-REFERENCE = SHARED / "fixtures/capiq/tesla-2017-q2-capiq.txt"
 GOLD = (
     SHARED / "gold/tesla-2017-q2-capiq.gold.json",
     SHARED / "gold/Q3 2022 Iron Mountain Inc Earnings Call.gold.json",
 )
-TOKEN = re.compile(r"\w+|[^\w\s]")
 WORD = re.compile(r"\S+")
 # quantulum3 unit names -> the answer key's units (FORMAT.md): currencies by ISO code.
 CURRENCIES = {"dollar": "USD", "euro": "EUR", "pound sterling": "GBP", "yen": "JPY"}
 RATE = re.compile(r"^(?P<unit>.*?)\s*\bper (?P<per>day|week|month|quarter|year)$")
 KINDS = {"currency": "money", "time": "duration", "dimensionless": "count"}
-
-
-def median_seconds(fn: Callable[[], object], repeat: int) -> float:
-    fn()  # warm caches and lazy imports
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def load_quantulum() -> ModuleType | None:

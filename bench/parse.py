@@ -7,26 +7,11 @@ Usage: python bench/parse.py [TRANSCRIPT] [--repeat N]
 from __future__ import annotations
 
 import argparse
-import re
-import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+from _timing import REFERENCE, TOKEN, median_seconds
+
 from callscope.parse import parse_document, read_document
-
-REFERENCE = Path(__file__).resolve().parents[2] / "shared/fixtures/capiq/tesla-2017-q2-capiq.txt"
-TOKEN = re.compile(r"\w+|[^\w\s]")
-
-
-def median_seconds(fn: Callable[[], object], repeat: int) -> float:
-    fn()  # warm caches and lazy imports
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:

@@ -18,7 +18,7 @@ from callscope.errors import CallscopeError, InputError, NotFound
 from callscope.model.call import Company
 from callscope.model.codec import call_from_dict, facts_from_dict
 from callscope.parse import DEFAULT_MAX_BYTES
-from callscope.pipeline import AnalyzedCall, Pipeline, analyze_file
+from callscope.pipeline import AnalyzedCall, analyze_file
 from callscope.search import semantic as semantic_search
 from callscope.search.fulltext import match_all, match_any
 from callscope.store import DEFAULT_DB, open_store
@@ -296,7 +296,3 @@ class Corpus:
 
     def stats(self) -> dict[str, int]:
         return self.store.stats()
-
-    @staticmethod
-    def pipeline() -> Pipeline:
-        return Pipeline()

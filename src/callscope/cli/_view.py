@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -157,6 +159,21 @@ def _tone(analyzed: AnalyzedCall) -> Table | Text:
                 f"{t.uncertainty:.1f}",
                 f"{t.hedging:.1f}",
             )
+    return table
+
+
+def calls_table(rows: list[dict[str, Any]], *, title: str | None = None) -> Table:
+    """Stored calls, one row each (the rows of ``Corpus.calls``)."""
+    table = Table(title=title)
+    for column in ("id", "company", "ticker", "period", "date", "turns", "exchanges",
+                   "commitments", "source"):  # fmt: skip
+        table.add_column(column)
+    for r in rows:
+        table.add_row(
+            str(r["id"]), r["company"] or "", r["ticker"] or "", r["fiscal_period"] or "",
+            r["call_date"] or "", str(r["turns"]), str(r["exchanges"]), str(r["commitments"]),
+            r["source"],
+        )  # fmt: skip
     return table
 
 

@@ -7,9 +7,9 @@ from importlib.resources import files
 
 import click
 from rich.console import Console
-from rich.table import Table
 
 from callscope.cli._options import db_option
+from callscope.cli._view import calls_table
 from callscope.corpus import Corpus
 
 __all__ = ["command", "example_paths"]
@@ -41,15 +41,7 @@ def command(db_url: str) -> None:
         )
         for path, reason in report.failed:
             console.print(f"[red]skipped[/red] {path}: {reason}")
-        calls = corpus.calls()
-        table = Table(title="Calls")
-        for column in ("id", "company", "period", "date", "turns", "exchanges", "commitments"):
-            table.add_column(column)
-        for r in calls:
-            table.add_row(str(r["id"]), r["company"] or "", r["fiscal_period"] or "",
-                          r["call_date"] or "", str(r["turns"]), str(r["exchanges"]),
-                          str(r["commitments"]))  # fmt: skip
-        console.print(table)
+        console.print(calls_table(corpus.calls(), title="Calls"))
         confidence = Counter(row["confidence"] for row in corpus.rows("commitments"))
         console.print(
             "Commitments by confidence: "

@@ -6,10 +6,9 @@ import json
 
 import click
 from rich.console import Console
-from rich.table import Table
 
 from callscope.cli._options import db_option
-from callscope.cli._view import render_call
+from callscope.cli._view import calls_table, render_call
 from callscope.corpus import Corpus
 from callscope.errors import NotFound
 
@@ -44,14 +43,4 @@ def calls_command(db_url: str, company: str | None, as_json: bool) -> None:
         return
     if not rows:
         raise NotFound(f"no calls stored in {db_url}; add some with `callscope ingest PATH`")
-    table = Table()
-    for column in ("id", "company", "ticker", "period", "date", "turns", "exchanges",
-                   "commitments", "source"):  # fmt: skip
-        table.add_column(column)
-    for r in rows:
-        table.add_row(
-            str(r["id"]), r["company"] or "", r["ticker"] or "", r["fiscal_period"] or "",
-            r["call_date"] or "", str(r["turns"]), str(r["exchanges"]), str(r["commitments"]),
-            r["source"],
-        )  # fmt: skip
-    Console().print(table)
+    Console().print(calls_table(rows))

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from callscope.parse._lines import lines as split_lines
 
-__all__ = ["blank", "blank_lines_matching", "bullet_spans", "page_furniture_spans"]
+__all__ = ["blank", "bullet_spans", "page_furniture_spans"]
 
 
 def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -22,18 +22,6 @@ def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
             if chars[i] != "\n":
                 chars[i] = " "
     return "".join(chars)
-
-
-def blank_lines_matching(text: str, pattern: re.Pattern[str]) -> str:
-    """``text`` with every whole line that ``pattern`` fully matches blanked out."""
-    spans = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\n")
-        if pattern.fullmatch(body):
-            spans.append((pos, pos + len(body)))
-        pos += len(line)
-    return blank(text, spans)
 
 
 # --- Page furniture of PDF-to-text output (pages separated by form feeds) -------------------
