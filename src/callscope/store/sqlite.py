@@ -8,6 +8,8 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
+import orjson
+
 from callscope.errors import NotFound, StoreError
 from callscope.store import SearchFilters, table_names
 from callscope.store.schema import MIGRATIONS
@@ -261,14 +263,15 @@ class SQLiteStore:
 
 def _encode_document(doc: dict[str, Any]) -> bytes:
     """The call's JSON, zlib-compressed: a sixth of its size, and the tables hold the
-    queryable copy of everything in it."""
-    return zlib.compress(json.dumps(doc, ensure_ascii=False).encode("utf-8"), 1)
+    queryable copy of everything in it. orjson, not json: encoding is a quarter of the
+    writer's time per call with the standard library, a thirtieth with orjson."""
+    return zlib.compress(orjson.dumps(doc), 1)
 
 
 def _decode_document(stored: bytes | str) -> dict[str, Any]:
     if isinstance(stored, bytes):
-        stored = zlib.decompress(stored).decode("utf-8")
-    result: dict[str, Any] = json.loads(stored)
+        stored = zlib.decompress(stored)
+    result: dict[str, Any] = orjson.loads(stored)
     return result
 
 
@@ -309,16 +312,16 @@ def _insert(db: sqlite3.Connection, content_hash: str, path: str, doc: dict[str,
         [(call_id, i, p["name"], p["role"], p["title"], p["firm"])
          for i, p in enumerate(doc["participants"])],
     )  # fmt: skip
-    for t in doc["turns"]:
-        cursor = db.execute(
-            'INSERT INTO turns (call_id, idx, speaker, role, section, text, start, "end") '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (call_id, t["index"], t["speaker"], t["role"], t["section"], t["text"], t["start"],
-             t["end"]),
-        )  # fmt: skip
-        db.execute(
-            "INSERT INTO turns_fts (rowid, text) VALUES (?, ?)", (cursor.lastrowid, t["text"])
-        )
+    db.executemany(
+        'INSERT INTO turns (call_id, idx, speaker, role, section, text, start, "end") '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(call_id, t["index"], t["speaker"], t["role"], t["section"], t["text"], t["start"],
+          t["end"]) for t in doc["turns"]],
+    )  # fmt: skip
+    db.execute(
+        "INSERT INTO turns_fts (rowid, text) SELECT id, text FROM turns WHERE call_id = ?",
+        (call_id,),
+    )
     db.executemany(
         "INSERT INTO exchanges VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(call_id, x["index"], x["analyst"], x["firm"],
