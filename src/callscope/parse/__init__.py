@@ -10,7 +10,7 @@ from pathlib import Path
 
 from callscope.errors import CallscopeError, ParseError, UnknownLayout
 from callscope.model.call import Call
-from callscope.parse._layout import Layout
+from callscope.parse._layout import Layout, max_score
 from callscope.parse._read import DEFAULT_MAX_BYTES, Document, document_from_text, read_document
 
 __all__ = [
@@ -79,20 +79,25 @@ def detect(doc: Document) -> tuple[Layout, float]:
     """The layout that scores the document highest, with its score.
 
     Layouts are asked in registration order (publishers first, the plain fallback last);
-    a score of at least ``CERTAIN`` is a publisher's signature and ends the search, so the
-    fallback's full-text scan runs only when no publisher recognised the document.
+    a score of at least ``CERTAIN`` is a publisher's signature and ends the search. On a tie
+    the layout asked first wins, so a layout whose declared ``max_score`` is no higher than
+    the best score so far cannot win and is not asked: the fallback's full-text scan runs
+    only when no publisher scored above what the fallback can reach.
     """
     registered = layouts()
     if not registered:
         raise UnknownLayout(doc.path, "no layouts are registered")
-    scored = []
+    best: Layout | None = None
+    score = 0.0
     for layout in registered.values():
-        score = layout.sniff(doc)
-        if score >= CERTAIN:
-            return layout, score
-        scored.append((score, layout))
-    score, best = max(scored, key=lambda pair: pair[0])
-    if score < MIN_SCORE:
+        if best is not None and max_score(layout) <= score:
+            continue
+        sniffed = layout.sniff(doc)
+        if sniffed >= CERTAIN:
+            return layout, sniffed
+        if best is None or sniffed > score:
+            best, score = layout, sniffed
+    if best is None or score < MIN_SCORE:
         raise UnknownLayout(
             doc.path, "not an earnings-call transcript in any known layout (no speakers found)"
         )

@@ -54,7 +54,8 @@ _ANNOTATION = re.compile(
     r"music|silence|pause|break in audio|background noise)\)",
     re.IGNORECASE,
 )
-_CUT_OFF = re.compile(r"(?:--|—|–|\.\.\.|…)\s*$")
+_CUT_OFF = re.compile(r"(?:--|—|–|\.\.\.|…)\s*$")  # the rule; is_cut_off applies it fast
+_CUT_OFF_MARKS = ("--", "—", "–", "...", "…")
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir|prof)\.?\s+", re.IGNORECASE)
 
 
@@ -63,7 +64,9 @@ def find_annotations(text: str) -> tuple[str, ...]:
 
 
 def is_cut_off(text: str) -> bool:
-    return bool(_CUT_OFF.search(text))
+    # _CUT_OFF.search scans the whole speech; only its end can match: a cut-off mark followed
+    # by blanks alone (rstrip strips what \s matches, as _clean notes).
+    return text.rstrip().endswith(_CUT_OFF_MARKS)
 
 
 @lru_cache(maxsize=4096)

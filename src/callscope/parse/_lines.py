@@ -46,8 +46,8 @@ class Line:
         return Line(self.number, self.start + lead, self.text)
 
 
-def lines(text: str, *, universal: bool = False) -> list[Line]:
-    """``text`` cut into lines.
+def lines(text: str, *, universal: bool = False, limit: int | None = None) -> list[Line]:
+    """``text`` cut into lines (only the first ``limit`` of them when given).
 
     By default it is cut at ``"\\n"`` only, as ``str.split("\\n")`` does: a text ending in a
     newline has an empty last line after it, and an empty text is one empty line.
@@ -61,10 +61,14 @@ def lines(text: str, *, universal: bool = False) -> list[Line]:
     pos = 0
     if universal:
         for number, piece in enumerate(text.splitlines(keepends=True), start=1):
+            if limit is not None and number > limit:
+                break
             out.append(Line(number, pos, piece.rstrip("\r\n")))
             pos += len(piece)
         return out
-    for number, piece in enumerate(text.split("\n"), start=1):
+    # With a limit, the text is cut only that far (the rest stays one piece, left out).
+    pieces = text.split("\n") if limit is None else text.split("\n", limit)[:limit]
+    for number, piece in enumerate(pieces, start=1):
         out.append(Line(number, pos, piece))
         pos += len(piece) + 1
     return out

@@ -134,10 +134,19 @@ class CapitalIQLayout:
         score = 0.0
         if "Capital IQ" in head or "Capital IQ" in tail or "S&P Global Market" in tail:
             score += 0.4
-        if re.search(r"^\s*Call Participants\s*$", head, re.MULTILINE | re.IGNORECASE):
+        # Each heading's words are looked for with ``in`` before its regex runs: most documents
+        # lack them, and a line-anchored search visits every position. ("call part" has no
+        # letter with a non-ASCII case partner, so the lower-cased text holds every spelling.)
+        if "call part" in head.lower() and re.search(
+            r"^\s*Call Participants\s*$", head, re.MULTILINE | re.IGNORECASE
+        ):
             score += 0.1
-        if re.search(r"^\s*EXECUTIVES\s*$", text[:20000], re.MULTILINE) and re.search(
-            r"^\s*ANALYSTS\s*$", text[:20000], re.MULTILINE
+        body = text[:20000]
+        if (
+            "EXECUTIVES" in body
+            and "ANALYSTS" in body
+            and re.search(r"^\s*EXECUTIVES\s*$", body, re.MULTILINE)
+            and re.search(r"^\s*ANALYSTS\s*$", body, re.MULTILINE)
         ):
             score += 0.3
         if re.search(r"^\S.*\s[A-Za-z]{2,12}:[A-Z0-9.]{1,10}\s*$", head[:1500], re.MULTILINE):

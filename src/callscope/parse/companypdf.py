@@ -102,21 +102,34 @@ _DISCLAIMER = re.compile(
     r"terms of use):?",
     re.IGNORECASE,
 )
-_QA_MARKER = re.compile(r"\s*(?P<mark>[QA])\s*")
-_SLIDE = re.compile(r"\s*(?:slide|page|chart)\s+\d+\s*[–—:\-]", re.IGNORECASE)
+# Leading blanks possessive, as in _cleanup: the same matches, no retries on padded lines.
+# The characters each heading pattern can start with, as re.IGNORECASE matches them (with
+# the non-ASCII partners of "i" and "s"): a cheap test on a line's first character before the
+# regexes, which most lines (prose) fail.
+_SECTION_FIRST = frozenset("qQmMpPoO")  # _QA_HEADING and _PRESENTATION_HEADING
+_DISCLAIMER_FIRST = frozenset("dDiIıİlLfFcCsSſtT")
+_SLIDE_FIRST = frozenset("sSſpPcC")
+_QA_MARKER = re.compile(r"\s*+(?P<mark>[QA])\s*")
+_SLIDE = re.compile(r"\s*+(?:slide|page|chart)\s+\d+\s*[–—:\-]", re.IGNORECASE)
 _LIST_HEADER = re.compile(
     r"(?P<head>(?:company |corporate |conference call |call |other )?"
     r"(?:participants|speakers|presenters|executives|analysts|hosts?|management|attendees))\s*:?",
     re.IGNORECASE,
 )
 _ANALYST_HEADER = re.compile(r"analysts|attendees|^(?:conference call |call |other )?participants$")
-_INLINE = re.compile(r"[ \t]*(?P<name>[^:\n]{0,60}?)[ \t]*:(?![/\d])[ \t]*(?P<rest>[^\n]*)")
+# Leading blanks possessive (``*+``): shared with the name, a padded line would backtrack at
+# every split; the name never starts with a blank either way.
+_INLINE = re.compile(r"[ \t]*+(?P<name>[^:\n]{0,60}?)[ \t]*:(?![/\d])[ \t]*(?P<rest>[^\n]*)")
 _COLUMNS = re.compile(r"(?P<indent>[ \t]{0,6})(?P<name>\S(?:\S| (?! ))*)[ \t]{2,}(?P<rest>\S.*)")
 _PAREN_FIRM = re.compile(r"[ \t]{0,6}\((?P<firm>[^()\n]{2,60})\)(?P<rest>[ \t]{2,}\S.*)?[ \t]*")
 _NAME_SUFFIX = re.compile(r"(?P<name>[^,–—]+?)(?:\s*,\s*|\s+[–—-]\s+)(?P<suffix>[^,\s].*)")
+_SUFFIX_SEPARATORS = (",", "-", "–", "—")  # what _NAME_SUFFIX's separator cannot do without
 _ENTRY = re.compile(r"(?P<name>[^,–—]+?)\s*(?:(?P<sep>\s[–—-]\s|,)\s*(?P<rest>.+))?")
 _TERMINAL = re.compile(r"""[.?!…:"”')\]]\s*$""")
+# The lookahead names the first letters of the branches ("question", "line", "move", "go"):
+# without it the regex tries both branches at every position of the whole text.
 _INTRO = re.compile(
+    r"(?=[qlmg])"
     r"(?:\b(?:question|questions|line)\b[^.?!]*?\b(?:from|of)|\b(?:move|go)\s+(?:next\s+)?to)"
     r"\s+(?:the\s+line\s+of\s+)?"
     r"(?P<name>[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|von|van|de|der|da|di|du|la|le)){1,3})"
@@ -183,10 +196,13 @@ def _has_title_word(text: str) -> bool:
 
 def _title_case_line(text: str) -> bool:
     """Every word capitalised or a connector, as in "Analyst, Wolfe Research LLC"."""
-    words = [w.strip(",()") for w in text.split()]
-    return bool(words) and all(
-        not w or w[0].isupper() or w[0].isdigit() or w.casefold() in _CONNECTORS for w in words
-    )
+    words = text.split()
+    # A loop that stops at the first lower-case word: most lines tried are prose.
+    for word in words:
+        w = word.strip(",()")
+        if w and not (w[0].isupper() or w[0].isdigit() or w.casefold() in _CONNECTORS):
+            return False
+    return bool(words)
 
 
 def _display(name: str) -> str:
@@ -297,9 +313,9 @@ def _title_line(text: str) -> tuple[str | None, str | None] | None:
     A line of firm words alone ("Wolfe Research LLC") is the firm with no title.
     """
     text = text.strip()
-    if not text or len(text) > 100 or text[-1] in "?!:" or _is_name(text):
+    if not text or len(text) > 100 or text[-1] in "?!:" or not _title_case_line(text):
         return None
-    if not _title_case_line(text):
+    if _is_name(text):
         return None
     if not _has_title_word(text):
         if any(w.strip(".") in _FIRM_WORDS for w in _words(text)):
@@ -311,7 +327,12 @@ def _title_line(text: str) -> tuple[str | None, str | None] | None:
 
 def _suffix_heading(text: str) -> tuple[str, str | None, str | None, Role] | None:
     """A "Name, Title" or "Name, Firm" heading line: (name, title, firm, role)."""
-    m = _NAME_SUFFIX.fullmatch(text.strip())
+    text = text.strip()
+    # Cheap exact pre-checks (most lines tried are prose): a name starts with a capital
+    # A-Z (see _NAME_TOKEN), and a separator needs one of these characters.
+    if not "A" <= text[:1] <= "Z" or not any(ch in text for ch in _SUFFIX_SEPARATORS):
+        return None
+    m = _NAME_SUFFIX.fullmatch(text)
     if m is None or not _is_name(m.group("name")):
         return None
     suffix = m.group("suffix").strip()
@@ -357,21 +378,24 @@ class _Scanner:
         text = line.text
         if not text:
             return i
-        if _QA_HEADING.fullmatch(text) or _PRESENTATION_HEADING.fullmatch(text):
+        first = text[0]  # also the first non-blank of line.raw: strip and \s agree on blanks
+        if first in _SECTION_FIRST and (
+            _QA_HEADING.fullmatch(text) or _PRESENTATION_HEADING.fullmatch(text)
+        ):
             kind = SectionKind.QA if _QA_HEADING.fullmatch(text) else SectionKind.PRESENTATION
             self.sections.append((line.start, kind))
             self.blanks.append((line.start, line.end))
             return i
-        if self.heads and _DISCLAIMER.fullmatch(text):
+        if self.heads and first in _DISCLAIMER_FIRST and _DISCLAIMER.fullmatch(text):
             self.end = line.start
             self.blanks.append((line.start, self.lines[-1].end))
             return len(self.lines)
-        marker = _QA_MARKER.fullmatch(line.raw)
+        marker = _QA_MARKER.fullmatch(line.raw) if len(text) == 1 else None
         if marker:
             self.hint = Role.ANALYST if marker.group("mark") == "Q" else Role.EXECUTIVE
             self.blanks.append((line.start, line.end))
             return i
-        if _SLIDE.match(line.raw):
+        if first in _SLIDE_FIRST and _SLIDE.match(line.raw):
             return self._slide(i)
         for finder in (self._inline, self._columns, self._name_line):
             last = finder(i)
@@ -399,7 +423,7 @@ class _Scanner:
 
     def _inline(self, i: int) -> int | None:
         line = self.lines[i]
-        m = _INLINE.fullmatch(line.raw)
+        m = _INLINE.fullmatch(line.raw) if ":" in line.raw else None  # no colon, no match
         if m is None:
             return None
         name = m.group("name")
@@ -428,7 +452,8 @@ class _Scanner:
 
     def _columns(self, i: int) -> int | None:
         line = self.lines[i]
-        m = _COLUMNS.fullmatch(line.raw)
+        # Columns are split by two blanks at least: a line without such a run cannot match.
+        m = _COLUMNS.fullmatch(line.raw) if "  " in line.raw or "\t" in line.raw else None
         if m is None:
             return None
         name = m.group("name")
@@ -724,27 +749,46 @@ def _trim_closing(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return (span[0], ends[-1]) if ends else span
 
 
-def _speaker_evidence(lines: Sequence[str]) -> int:
-    """How many lines look like speaker headings, counting a bare name only when it recurs."""
+def _has_speaker_evidence(lines: Sequence[str], need: int) -> bool:
+    """Whether at least ``need`` lines look like speaker headings.
+
+    A bare name line counts only once it recurs three times (then all its lines count). The
+    count only grows line by line, so the scan stops as soon as it reaches ``need``.
+    """
     evidence = 0
     bare: Counter[str] = Counter()
     for i, line in enumerate(lines):
         text = line.strip()
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        inline = _INLINE.fullmatch(line)
+        # _INLINE needs a colon and _COLUMNS a run of two blanks: skip them when absent.
+        inline = _INLINE.fullmatch(line) if ":" in line else None
         if _suffix_heading(text) or _PAREN_FIRM.fullmatch(nxt) or _title_line(nxt):
             evidence += _is_name(text) or _suffix_heading(text) is not None
         elif inline and (_is_operator(inline.group("name")) or inline.group("name").isupper()):
             evidence += _is_name(inline.group("name")) or _is_operator(inline.group("name"))
         elif _is_name(text):
             bare[text] += 1
-        elif (columns := _COLUMNS.fullmatch(line)) and _is_name(columns.group("name")):
+            evidence += _recurring(bare[text])
+        elif (
+            ("  " in line or "\t" in line)
+            and (columns := _COLUMNS.fullmatch(line))
+            and _is_name(columns.group("name"))
+        ):
             bare[columns.group("name")] += 1
-    return evidence + sum(n for n in bare.values() if n >= 3)
+            evidence += _recurring(bare[columns.group("name")])
+        if evidence >= need:
+            return True
+    return False
+
+
+def _recurring(seen: int) -> int:
+    """What a bare name's ``seen``-th line adds to the evidence: all three at the third."""
+    return 3 if seen == 3 else int(seen > 3)
 
 
 class CompanyPdfLayout:
     name = "companypdf"
+    max_score = 0.9  # no vendor signature, so never certain
 
     def sniff(self, doc: Document) -> float:
         """Paged text (form feeds) with speaker headings, page furniture and no vendor's name."""
@@ -756,7 +800,7 @@ class CompanyPdfLayout:
             return 0.0
         lines = text.split("\n")
         score = 0.45
-        if _speaker_evidence(lines) >= 3:
+        if _has_speaker_evidence(lines, 3):
             score += 0.25
         furniture = sum(1 for a, b in page_furniture_spans(text) if text[a:b] != "\f")
         if furniture >= pages / 2:
@@ -770,7 +814,7 @@ class CompanyPdfLayout:
 
     def parse(self, doc: Document) -> Call:
         text = doc.text
-        listed, list_end = _participant_list(split_lines(text))
+        listed, list_end = _participant_list(split_lines(text, limit=_HEAD_LINES * 2))
         furniture = blank(text, page_furniture_spans(text) + bullet_spans(text))
         lines = split_lines(furniture)
         found = _Scanner(lines, list_end + 1).run()

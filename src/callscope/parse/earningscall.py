@@ -80,6 +80,7 @@ def _items(data: Any) -> list[_Item] | None:
 
 class EarningsCallLayout:
     name = "earningscall"
+    max_score = 0.95
 
     def sniff(self, doc: Document) -> float:
         if doc.kind != "json":

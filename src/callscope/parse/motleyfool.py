@@ -24,6 +24,11 @@ _SIGNATURE = re.compile(
     r"^All earnings call transcripts$",
     re.IGNORECASE | re.MULTILINE,
 )
+# Words every branch of _SIGNATURE holds, lower-cased: a page with none of them is not signed.
+# (A case-insensitive alternation has no literal prefix to scan for, so the regex alone tries
+# every position of the text; these words hold no letter with a non-ASCII case partner, such
+# as "s" and "ſ", so ``in`` on the lower-cased text finds every spelling the regex would.)
+_SIGNATURE_WORDS = ("motley", "fool.com", "all earn")
 _OLD_HEADINGS = re.compile(r"^Prepared Remarks:\s*$", re.MULTILINE)
 _OLD_PARTICIPANTS = re.compile(r"^Call participants:\s*$", re.MULTILINE | re.IGNORECASE)
 _SPEAKER_DASH = re.compile(r"^[A-Z][\w.'’\- ]{2,60}\s*--\s*\S", re.MULTILINE)
@@ -31,6 +36,7 @@ _SPEAKER_DASH = re.compile(r"^[A-Z][\w.'’\- ]{2,60}\s*--\s*\S", re.MULTILINE)
 
 class MotleyFoolLayout:
     name = "motleyfool"
+    max_score = 0.95  # the JSON export; a page scores at most 0.9
 
     def sniff(self, doc: Document) -> float:
         if doc.kind == "json":
@@ -38,9 +44,13 @@ class MotleyFoolLayout:
         if doc.kind not in ("text", "html"):
             return 0.0
         head = doc.text[:400_000]
-        signed = _SIGNATURE.search(head) is not None
+        lowered = head.lower()
+        signed = any(word in lowered for word in _SIGNATURE_WORDS) and (
+            _SIGNATURE.search(head) is not None
+        )
         old_layout = (
-            _OLD_HEADINGS.search(head) is not None
+            "Prepared Remarks:" in head  # the regex's literal, checked cheaply first
+            and _OLD_HEADINGS.search(head) is not None
             and _OLD_PARTICIPANTS.search(head) is not None
             and _SPEAKER_DASH.search(head) is not None
         )

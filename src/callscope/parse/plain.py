@@ -22,8 +22,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from types import MappingProxyType
 
 from callscope.errors import ParseError
 from callscope.model.call import (
@@ -59,9 +61,11 @@ _QUESTION_TAIL = 200
 _FIRM_WINDOW = 200
 
 # "Label: speech" at the start of a line, the label maybe followed by a timestamp
-# ("Jo Park (00:01:12):"); the label is checked by _split_label.
+# ("Jo Park (00:01:12):"); the label is checked by _split_label. The leading blanks are taken
+# possessively: were they shared with the label, a long padded line with no label would be
+# retried at every split (catastrophic backtracking); a label of blanks alone is no name anyway.
 _LABEL_LINE = re.compile(
-    r"[ \t]*(?P<label>[^\n:]{1,120}?)(?:[ \t]*[(\[]\d{1,2}(?::\d\d){1,2}[)\]])?[ \t]*:(?![/\d])"
+    r"[ \t]*+(?P<label>[^\n:]{1,120}?)(?:[ \t]*[(\[]\d{1,2}(?::\d\d){1,2}[)\]])?[ \t]*:(?![/\d])"
     r"[ \t]*(?P<rest>[^\n]*)"
 )
 # What separates a name from its title or firm in a heading or a participant entry.
@@ -155,7 +159,7 @@ class _Entry:
 class _Scan:
     lines: tuple[Line, ...]
     marks: tuple[_Mark, ...]
-    headings: dict[int, SectionKind]
+    headings: Mapping[int, SectionKind]  # read-only: a scan is cached and shared
     entries: tuple[_Entry, ...]
     header: tuple[Line, ...]
 
@@ -233,6 +237,9 @@ def _participant_lists(lines: Sequence[Line], stop: int) -> tuple[list[_Entry], 
     return entries, used
 
 
+# The sniff and the parse of one document scan the same text: the scan is made once. Bounded,
+# and keyed by the text itself; the scan is immutable, so sharing it is safe.
+@lru_cache(maxsize=4)
 def _scan(text: str) -> _Scan:
     lines = _lines(text)
     candidates: list[_Mark] = []
@@ -242,7 +249,8 @@ def _scan(text: str) -> _Scan:
         if kind is not None:
             headings[line.index] = kind
             continue
-        m = _LABEL_LINE.fullmatch(line.raw)
+        # Most lines hold no colon at all: skip the regex, which needs one.
+        m = _LABEL_LINE.fullmatch(line.raw) if ":" in line.raw else None
         label = _split_label(m.group("label")) if m else None
         if m is None or label is None:
             continue
@@ -256,7 +264,7 @@ def _scan(text: str) -> _Scan:
     body = marks[0].line if marks else len(lines)
     first = min([body, first_heading, *used], default=len(lines))
     header = tuple(line for line in lines[: min(first, _MAX_HEADER_LINES)] if line.text)
-    return _Scan(lines, marks, headings, tuple(entries), header)
+    return _Scan(lines, marks, MappingProxyType(headings), tuple(entries), header)
 
 
 def _speaker_marks(
@@ -302,6 +310,8 @@ def _speaker_marks(
 # ---- the reading of a call as a whole: is it one, and how sure -------------------------------
 
 
+# Cached like _scan: the sniff and the parse of one document both ask.
+@lru_cache(maxsize=4)
 def _earnings_density(text: str) -> tuple[float, int, int]:
     """Share of words that are earnings vocabulary, how many distinct, and the word count."""
     words = _LOWER_WORD.findall(text[:_VOCABULARY_CHARS].lower())
@@ -327,8 +337,12 @@ def _is_earnings_vocabulary(density: float, distinct: int, words: int) -> bool:
     return words >= 40 and distinct >= 5 and density >= 0.015
 
 
-def _is_earnings_prose(text: str, lines: Sequence[Line]) -> bool:
-    return _is_earnings_vocabulary(*_earnings_density(text)) and _reads_like_prose(lines)
+@lru_cache(maxsize=4)
+def _is_earnings_prose(text: str) -> bool:
+    """Whether the text talks like an earnings call, in lines of prose."""
+    if not _is_earnings_vocabulary(*_earnings_density(text)):
+        return False
+    return _reads_like_prose(_scan(text).lines)
 
 
 def _sniff(doc: Document) -> float:
@@ -337,7 +351,7 @@ def _sniff(doc: Document) -> float:
     text = doc.text[:_SNIFF_CHARS]
     scan = _scan(text)
     speakers = {name_key(m.label.name) for m in scan.marks}
-    density, distinct, words = _earnings_density(text)
+    density, distinct, _ = _earnings_density(text)
     if len(scan.marks) >= 3 and len(speakers) >= 2:
         if distinct < 4 or density < 0.004:
             return 0.1  # a dialogue, but not about a company's results
@@ -345,9 +359,7 @@ def _sniff(doc: Document) -> float:
         if any(_is_operator(m.label.name) for m in scan.marks) or scan.headings:
             score += 0.1
         return score
-    if _is_earnings_vocabulary(density, distinct, words) and _reads_like_prose(scan.lines):
-        return 0.3
-    return 0.0
+    return 0.3 if _is_earnings_prose(text) else 0.0
 
 
 # ---- metadata --------------------------------------------------------------------------------
@@ -628,6 +640,7 @@ class PlainLayout:
     """Plain "Name: text" transcripts, or bare earnings-call text as one degraded turn."""
 
     name = "plain"
+    max_score = 0.5  # the fallback never outbids a publisher
 
     def sniff(self, doc: Document) -> float:
         return _sniff(doc)
@@ -637,9 +650,9 @@ class PlainLayout:
             raise ParseError(doc.path, "JSON is not a plain transcript; name its layout instead")
         scan = _scan(doc.text)
         speakers = {name_key(m.label.name) for m in scan.marks}
-        if scan.marks and (len(speakers) >= 2 or not _is_earnings_prose(doc.text, scan.lines)):
+        if scan.marks and (len(speakers) >= 2 or not _is_earnings_prose(doc.text)):
             return _parse_marked(doc, scan)
-        if _is_earnings_prose(doc.text, scan.lines):
+        if _is_earnings_prose(doc.text):
             return _parse_unmarked(doc)
         raise ParseError(
             doc.path,

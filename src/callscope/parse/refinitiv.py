@@ -92,16 +92,26 @@ class RefinitivLayout:
             return 0.0
         text = doc.text
         head = text[:3000]
-        if re.search(r"^={10,}\s*$", head, re.MULTILINE):
+        # Each heading is looked for with ``in`` before its line-anchored regex, which would
+        # visit every position of a document that lacks it (most do).
+        if "=" * 10 in head and re.search(r"^={10,}\s*$", head, re.MULTILINE):
             return 0.0  # the ruled StreetEvents layout uses the same block names
         score = 0.0
-        if re.search(r"^CORPORATE PARTICIPANTS\s*$", head, re.MULTILINE):
+        if "CORPORATE PARTICIPANTS" in head and re.search(
+            r"^CORPORATE PARTICIPANTS\s*$", head, re.MULTILINE
+        ):
             score += 0.4
-        if re.search(r"^CONFERENCE CALL PARTICIPANTS\s*$", text[:10000], re.MULTILINE):
+        if "CONFERENCE CALL PARTICIPANTS" in text[:10000] and re.search(
+            r"^CONFERENCE CALL PARTICIPANTS\s*$", text[:10000], re.MULTILINE
+        ):
             score += 0.2
-        if re.search(r"^PRESENTATION\s*$", text[:20000], re.MULTILINE):
+        if "PRESENTATION" in text[:20000] and re.search(
+            r"^PRESENTATION\s*$", text[:20000], re.MULTILINE
+        ):
             score += 0.1
-        if re.search(r"^QUESTIONS AND ANSWERS\s*$", text, re.MULTILINE):
+        if "QUESTIONS AND ANSWERS" in text and re.search(
+            r"^QUESTIONS AND ANSWERS\s*$", text, re.MULTILINE
+        ):
             score += 0.1
         if "Refinitiv" in text[-6000:] or "REFINITIV" in head:
             score += 0.3

@@ -22,6 +22,7 @@ below, and by the rule that the line after a speaker line is always speech.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -79,6 +80,10 @@ _TRAILER = re.compile(
     r"|transcripts@seekingalpha\.com|All Rights Reserved\.?$",
     re.I,
 )
+# A piece of each branch of _TRAILER, lower-cased, with no letter that has a non-ASCII case
+# partner (as "i" has "ı"): a line holding none of them in the lower-cased text cannot match,
+# so the per-line search starts at the first line that holds one.
+_TRAILER_PIECES = ("conta", "copyr", "©", "@", "all r")
 _FIRM_NOISE = re.compile(
     r"\b(?:the|inc|incorporated|co|corp|corporation|company|ltd|limited|plc|llc|holdings|group)\b"
 )
@@ -159,7 +164,15 @@ class SeekingAlphaLayout:
 
 def _blank_trailer(text: str) -> str:
     """The text with Seeking Alpha's closing disclaimer and copyright lines blanked."""
-    for line in split_lines(text, universal=True):
+    lowered = text.lower()
+    found = [at for piece in _TRAILER_PIECES if (at := lowered.find(piece)) >= 0]
+    if not found:
+        return text
+    # Offsets agree only where lower-casing kept the length (it can lengthen, as "İ" does).
+    first = min(found) if len(lowered) == len(text) else 0
+    lines = split_lines(text, universal=True)
+    at = bisect_right([line.start for line in lines], first) - 1
+    for line in lines[max(at, 0) :]:
         if line.text and _TRAILER.search(line.text):
             return blank(text, [(line.start, len(text))])
     return text

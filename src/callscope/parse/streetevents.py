@@ -108,7 +108,11 @@ class StreetEventsLayout:
         score = 0.0
         if "streetevents" in text[:400].casefold():
             score += 0.5
-        if re.search(r"^={20,}\s*\n\s*Corporate Participants\s*$", text[:5000], re.M | re.I):
+        head = text[:5000]
+        # The rule's "=" run is looked for with ``in`` first: the line-anchored regex would
+        # visit every position of a document without one.
+        rule = "=" * 20 in head
+        if rule and re.search(r"^={20,}\s*\n\s*Corporate Participants\s*$", head, re.M | re.I):
             score += 0.3
         if _TURN_BLOCK.search(text[:20000]):
             score += 0.3
