@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,tone,semantic,parquet]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,tone,semantic,parquet,web]'
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -178,6 +178,10 @@ class Corpus:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             yield from pool.map(_analyze, todo, [max_bytes] * len(todo), chunksize=4)
 
+    def call_id(self, content_hash: str) -> int | None:
+        """The id of the stored call with this sha256 of its file's bytes, or None."""
+        return self.store.id_of(content_hash)
+
     def get(self, call_id: int) -> AnalyzedCall:
         doc, text = self.store.get(call_id)
         facts = facts_from_dict(doc)

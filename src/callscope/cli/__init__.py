@@ -32,9 +32,20 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from callscope.cli import commitments, compare, demo, eval, export, ingest, parse, search, show
+    from callscope.cli import (
+        commitments,
+        compare,
+        demo,
+        eval,
+        export,
+        ingest,
+        parse,
+        search,
+        serve,
+        show,
+    )
 
-    for module in (parse, eval, ingest, search, show, compare, commitments, export, demo):
+    for module in (parse, eval, ingest, search, show, compare, commitments, export, serve, demo):
         cli.add_command(module.command)
     cli.add_command(show.calls_command)
 

@@ -76,6 +76,11 @@ class SQLiteStore:
         row = self.db.execute("SELECT 1 FROM calls WHERE content_hash = ?", (content_hash,))
         return row.fetchone() is not None
 
+    def id_of(self, content_hash: str) -> int | None:
+        row = self.db.execute("SELECT id FROM calls WHERE content_hash = ?", (content_hash,))
+        found = row.fetchone()
+        return None if found is None else int(found[0])
+
     def put(self, content_hash: str, path: str, document: dict[str, Any], text: str) -> int:
         """Store one analysed call in one transaction (replacing one of the same hash)."""
         try:

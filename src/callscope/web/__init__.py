@@ -1,0 +1,1 @@
+"""The web UI: HTML pages over the corpus (mounted by :mod:`callscope.api.app`)."""
