@@ -427,7 +427,7 @@ def test_example_sections_and_exchanges() -> None:
         ),
         ("Lucia Ferraro", "Brightwater Capital LLC", ("Daniel Okafor", "Maya Lindqvist"), 1),
         ("Kenji Watanabe", "Marlow & Finch, Research Division", ("Maya Lindqvist",), 1),
-        ("Sarah Cho", "Eastgate Partners", ("Daniel Okafor", "Maya Lindqvist"), 1),
+        ("Sarah Cho", "Eastgate Partners", ("Daniel Okafor",), 1),
     ]
     assert call.turns[2].text.startswith("Thanks, Priya, and thanks to all of you")
     assert "$231.7 million" in call.turns[2].text

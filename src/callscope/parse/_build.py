@@ -237,11 +237,17 @@ def build_exchanges(turns: Sequence[Turn], people: Sequence[Participant]) -> tup
 
     An analyst turn opens a new exchange when no exchange is open, when the speaker is a
     different analyst, or when the operator spoke since the analyst's last turn (the same
-    analyst back in the queue). Every executive turn until the next exchange is an answer.
+    analyst back in the queue). Every executive turn until the next exchange is an answer,
+    except after the last analyst turn once the operator has spoken: that is the closing
+    ("no further questions; back to management for closing remarks"). Earlier, an executive
+    speaking after the operator is still answering ("Your next question..." cut off by one
+    more point on the last one).
     """
     firms = {p.name: p.firm for p in people}
     opened: list[_OpenExchange] = []
     operator_since = False
+    asked = [t.index for t in turns if t.section is SectionKind.QA and t.role is Role.ANALYST]
+    last_question = max(asked, default=-1)
     for turn in turns:
         if turn.section is not SectionKind.QA:
             continue
@@ -253,6 +259,8 @@ def build_exchanges(turns: Sequence[Turn], people: Sequence[Participant]) -> tup
             opened[-1].questions.append(turn.index)
             operator_since = False
         elif turn.role is Role.EXECUTIVE and opened:
+            if operator_since and turn.index > last_question:
+                continue  # closing remarks, after the operator ended the queue
             opened[-1].answers.append(turn.index)
     return tuple(
         Exchange(
