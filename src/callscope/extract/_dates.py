@@ -41,6 +41,7 @@ __all__ = [
     "find_deadlines",
     "fiscal_year_end_from_period",
     "fiscal_year_end_month",
+    "may_name_time",
 ]
 
 
@@ -507,40 +508,127 @@ def _vague(m: re.Match[str], ctx: _Context) -> dt.date | None:
 _MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _YEAR_WORDS = ("19", "20")  # a four-digit year's century
 
+# Further literal pre-checks for the rules that cost most where their words are common: each
+# tells, from the text and its folded form, whether a match is possible at all.
+_Check = Callable[[str, str], bool]
+# Month names are matched with their capital only.
+_CAPITAL_MONTHS = tuple(word.capitalize() for word in _MONTH_WORDS)
+_UNITS = ("day", "week", "month", "quarter", "year")
+# What a ``_NUM`` ends with; an ending, so that "12" or "a couple of" is read from its end.
+_NUM_ENDS = (
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "fifteen", "eighteen", "twenty", "thirty", "couple", "of", "few",
+    "several",
+)  # fmt: skip
+_PERIODS = ("year", "quarter", "month", "decade")
+_WHICH_ENDS = ("this", "next", "current", "following", "last", "prior", "previous", "the")
+_PERIOD_KINDS = ("fiscal", "calendar", "full")
+
+
+# (case-sensitive literals: the engine scans for their capitals, rare in running text)
+_CAPITAL_MONTH = re.compile("|".join(_CAPITAL_MONTHS))
+
+
+def _capital_month(text: str, low: str) -> bool:
+    return _CAPITAL_MONTH.search(text) is not None
+
+
+def _finds(low: str, words: Iterable[str]) -> Iterator[int]:
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            yield at
+            at = low.find(word, at + 1)
+
+
+def _gap_before(low: str, at: int, hyphens: bool) -> int:
+    """Where the run of spaces (and hyphens) that ends at ``at`` starts (``at`` where none)."""
+    while at > 0 and (low[at - 1].isspace() or (hyphens and low[at - 1] == "-")):
+        at -= 1
+    return at
+
+
+def _counted_unit(text: str, low: str) -> bool:
+    """A unit after a number and a space or hyphen ("8 weeks", "a couple of years"), which
+    every ``_SPAN`` match holds."""
+    for at in _finds(low, _UNITS):
+        gap = _gap_before(low, at, True)
+        if 0 < gap < at and (low[gap - 1].isdigit() or low.endswith(_NUM_ENDS, 0, gap)):
+            return True
+    return False
+
+
+def _named_period(text: str, low: str) -> bool:
+    """A period after "this", "next", "the" ... and spaces, maybe with "fiscal" or "full" between
+    ("next fiscal year"), which every ``_REL_PERIOD`` match holds."""
+    for at in _finds(low, _PERIODS):
+        gap = _gap_before(low, at, False)
+        if gap < at and low.endswith(_WHICH_ENDS + _PERIOD_KINDS, 0, gap):
+            return True
+    return False
+
+
+def _year_end_words(text: str, low: str) -> bool:
+    """ "year" with "end" after one space or hyphen, which every ``_YEAR_END`` match holds."""
+    for at in _finds(low, ("year",)):
+        after = low[at + 4 : at + 5]
+        if (after == "-" or after.isspace()) and low.startswith("end", at + 5):
+            return True
+    return False
+
+
 # Order breaks ties between matches that start at the same place: earlier rules win. Each rule
-# comes with words one of which every match of it holds (lower-cased): where the folded text
-# holds none of them, the rule is not run (most clauses name no time at all).
-_RULES: tuple[tuple[re.Pattern[str], _Resolver, tuple[str, ...]], ...] = (
-    (_VAGUE, _vague, ("term", "time", "year", "quarter", "future", "forward", "run")),
-    (_DATE, _date, _MONTH_WORDS),
-    (_QUARTER, _quarter, ("quarter", "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q")),
-    (_HALF, _half, ("half", "1h", "2h", "h1", "h2")),
-    (_SPAN, _span, ("day", "week", "month", "quarter", "year")),
-    (_FULL_YEAR, _full_year, ("year",)),
-    (_FISCAL_YEAR, _fiscal_year, ("fiscal", "fy", "f'")),
-    (_MODIFIED_YEAR, _modified_year, _YEAR_WORDS),
-    (_YEAR_END, _year_end, ("year",)),
-    (_REL_PERIOD, _relative, ("year", "quarter", "month", "decade")),
-    (_SEASON, _season, ("spring", "summer", "fall", "autumn", "winter", "holiday")),
-    (_MONTH_NAME, _month_name, _MONTH_WORDS),
-    (_BARE_YEAR, _bare_year, _YEAR_WORDS),
+# comes with words one of which every match of it holds (lower-cased; none: no such words), and
+# maybe a further check: where the folded text holds none of the words, or fails the check, the
+# rule is not run (most clauses name no time at all). Month names are looked for with their
+# capital, as the rules read them, so that "may", "market" and "decline" do not run them.
+_RULES: tuple[tuple[re.Pattern[str], _Resolver, tuple[str, ...], _Check | None], ...] = (
+    (_VAGUE, _vague, ("term", "time", "years", "quarters", "future", "forward", "run"), None),
+    (_DATE, _date, (), _capital_month),
+    (_QUARTER, _quarter, ("quarter", "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"), None),
+    (_HALF, _half, ("half", "1h", "2h", "h1", "h2"), None),
+    (_SPAN, _span, _UNITS, _counted_unit),
+    (_FULL_YEAR, _full_year, ("full", "whole", "entire"), None),
+    (_FISCAL_YEAR, _fiscal_year, ("fiscal", "fy", "f'"), None),
+    (_MODIFIED_YEAR, _modified_year, _YEAR_WORDS, None),
+    (_YEAR_END, _year_end, ("year",), _year_end_words),
+    (_REL_PERIOD, _relative, _PERIODS, _named_period),
+    (_SEASON, _season, ("spring", "summer", "fall", "autumn", "winter", "holiday"), None),
+    (_MONTH_NAME, _month_name, (), _capital_month),
+    (_BARE_YEAR, _bare_year, _YEAR_WORDS, None),
 )
 
 
-_RULE_WORDS = frozenset(word for _, _, words in _RULES for word in words)
+_RULE_WORDS = frozenset(word for _, _, words, _ in _RULES for word in words)
 # Whether the folded text holds any rule's word at all, in one scan (most texts hold none).
 _ANY_RULE_WORD = re.compile("|".join(map(re.escape, sorted(_RULE_WORDS))))
+
+
+def may_name_time(text: str, low: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (``low`` folded, see ``folded``) holds a word that some time
+    expression needs: where it holds none, :func:`find_deadline` finds none in any part of it."""
+    return (
+        _ANY_RULE_WORD.search(low, start, end) is not None
+        or _CAPITAL_MONTH.search(text, start, end) is not None
+    )
 
 
 def _matches(ctx: _Context) -> Iterator[tuple[re.Match[str], dt.date | None]]:
     """Every time expression, longest first where they overlap, in text order."""
     low = folded(ctx.text)
-    if low is not None and _ANY_RULE_WORD.search(low) is None:
+    if low is not None and not may_name_time(ctx.text, low, 0, len(low)):
         return
     held = None if low is None else {word for word in _RULE_WORDS if word in low}
     found = []
-    for rank, (pattern, resolve, words) in enumerate(_RULES):
-        if held is not None and held.isdisjoint(words):
+    for rank, (pattern, resolve, words, check) in enumerate(_RULES):
+        if (
+            held is not None
+            and low is not None
+            and (
+                (words and held.isdisjoint(words))
+                or (check is not None and not check(ctx.text, low))
+            )
+        ):
             continue
         for m in pattern.finditer(ctx.text):
             if m.end() > m.start():
@@ -580,6 +668,20 @@ _PAST = re.compile(
 )
 
 
+def _words_back(text: str, end: int, count: int) -> int:
+    """Where the ``count``-th last word of the run of words and spaces that ends at ``end``
+    starts (words: ``\\w`` characters, as ``str.isalnum`` or "_"): a match of a pattern of
+    at most ``count`` words and the spaces after them that ends at ``end`` starts there or later.
+    """
+    at = end
+    for _ in range(count):
+        while at > 0 and text[at - 1].isspace():
+            at -= 1
+        while at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            at -= 1
+    return at
+
+
 def find_deadline(text: str, *, call_date: dt.date, fy_end_month: int = 12) -> Deadline | None:
     """The first time expression in ``text`` that names a date on or after the call date.
 
@@ -593,7 +695,9 @@ def find_deadline(text: str, *, call_date: dt.date, fy_end_month: int = 12) -> D
     for m, date in _matches(ctx):
         if date is None and _VAGUE.fullmatch(m.group(0)):
             return None
-        if _OPEN_START.search(text, 0, m.start()) or _PAST.search(text, 0, m.start()):
+        # Both patterns end where the expression starts, within its last three words before.
+        before = _words_back(text, m.start(), 3)
+        if _OPEN_START.search(text, before, m.start()) or _PAST.search(text, before, m.start()):
             continue  # "savings after 2020", "the changes we made at year-end": not a due date
         if date is not None and date >= call_date:
             return Deadline(date, " ".join(m.group(0).split()), m.start(), m.end())

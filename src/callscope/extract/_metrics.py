@@ -31,13 +31,19 @@ the cue; else by the action promised ("invest $500 million": "investment"); else
 object the cue governs ("we expect a small drag": "small drag").
 
 Hand-written rather than a parser: a few dozen terms cover what calls report, and no model
-is needed at run time. Past the ~400-line budget because most of it is the word lists.
+is needed at run time. Past the ~400-line budget because most of it is the word lists, and
+because a number's sentence is read once per number: the patterns that end at the number are
+tried only where their first words are (``_places``), and terms are found on the lower-case
+text, where the engine can skip to them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 
+from callscope.extract._text import folded, search_ending, word_starts
 from callscope.model.facts import Figure, FigureKind
 
 __all__ = [
@@ -119,20 +125,33 @@ _VOCAB: dict[str, str] = {
 }  # fmt: skip
 
 
-def _alternation(terms: list[str]) -> str:
+def _alternation(terms: list[str], before: str = "") -> str:
     """``terms`` as one alternation, longest first, any whitespace between their words, with
     the terms that share a first letter behind it: "r(?:evenues|evenue|...)|s(?:...)". The
     engine then tries one group at a word instead of every term; as the terms are ASCII words,
-    no two groups match at one place, so the first term to match is the same."""
+    no two groups match at one place, so the first term to match is the same. ``before``, a
+    class, may not come before a term: tested after its first letter."""
     groups: dict[str, list[str]] = {}
     for term in sorted(terms, key=len)[::-1]:
         pattern = r"\s+".join(map(re.escape, term.split()))
         first = re.escape(term[0])
         groups.setdefault(first, []).append(pattern[len(first) :])
-    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    guard = "(?<!{0}{1})" if before else ""
+    return "|".join(
+        f"{first}{guard.format(before, first)}(?:{'|'.join(rests)})"
+        for first, rests in groups.items()
+    )
 
 
 _TERM = re.compile(r"(?<![\w-])(?:" + _alternation(list(_VOCAB)) + r")(?![\w-])", re.I)
+# ``_TERM`` for lower-case text (``folded``): the same places and spans, as a character that
+# ``str.lower`` makes ASCII is ASCII or a letter ("K" for kelvin), and ``folded`` gives up on
+# the few others that ignoring case would take for an ASCII letter. Each branch opens with its
+# letter, which lets the engine skip to it: a case-insensitive pattern, or one opening with a
+# lookbehind, makes it try every character.
+_TERM_LOW = re.compile(
+    "(?:" + _alternation([term.lower() for term in _VOCAB], before=r"[\w-]") + r")(?![\w-])"
+)
 _GUIDANCE = re.compile(r"\s+(?:guidance|outlook|forecast|guide)\b", re.I)
 # An amount followed by its growth: "revenue growth", "revenue to grow"; or its decline.
 _GROWS_AFTER = re.compile(
@@ -277,6 +296,86 @@ _ACTION_BEFORE = re.compile(
     r"an\s+additional|more\s+than)\s+)*$",
     re.I,
 )
+# Where the patterns that end at a number (``_ACTION_BEFORE``, ``_GROWTH``, ``_GROWTH_LIST``,
+# ``_LEAD_IN``) can start: their first words (or the start of each), lower-case.
+_ACTION_STARTS = word_starts([*_IRREGULAR, *_ACTIONS])
+_GROWTH_STARTS = word_starts(
+    _words("""up down grew grown grow grows growing growth increase increased decrease decreased
+    rose fell decline declined higher lower jumped dropped"""),
+    after="a-z0-9_",
+    space=True,
+)
+_LEAD_STARTS = word_starts(
+    _words("""of about approximately roughly nearly almost over around some just negative minus
+    more less close up an"""),
+    after="a-z0-9_",
+    space=True,
+)
+
+
+# A sentence is named once per number in it: its lower-case form is kept for the last few.
+_folded = lru_cache(maxsize=256)(folded)
+
+
+def _mentions(sentence: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """``_TERM.finditer(sentence, start, end)``, matched on the lower-case text where it can
+    be (``_TERM_LOW``): the matches' places and lower-cased words are the same."""
+    end = len(sentence) if end is None else end
+    low = _folded(sentence)
+    if low is None:
+        return _TERM.finditer(sentence, start, end)
+    return _TERM_LOW.finditer(low, start, end)
+
+
+def _mention(sentence: str, start: int, end: int) -> re.Match[str] | None:
+    """``_TERM.search(sentence, start, end)`` as ``_mentions`` finds it."""
+    return next(_mentions(sentence, start, end), None)
+
+
+def _places(pattern: re.Pattern[str]) -> Callable[[str], tuple[int, ...] | None]:
+    """Where in a sentence ``pattern`` (a ``word_starts``) finds a word: None where a rare
+    character makes the lower-case text no guide (``folded``). A sentence is named once per
+    number in it, and by commitments again, so the places of the last few are kept."""
+
+    @lru_cache(maxsize=256)
+    def places(sentence: str) -> tuple[int, ...] | None:
+        low = _folded(sentence)
+        return None if low is None else tuple(m.start() for m in pattern.finditer(low))
+
+    return places
+
+
+_action_places = _places(_ACTION_STARTS)
+_growth_places = _places(_GROWTH_STARTS)  # of ``_GROWTH`` and of ``_GROWTH_LIST``
+_lead_places = _places(_LEAD_STARTS)
+
+
+def _ending(
+    pattern: re.Pattern[str], starts: tuple[int, ...] | None, sentence: str, at: int
+) -> re.Match[str] | None:
+    """``pattern.search(sentence, 0, at)``, tried only at ``starts`` where known."""
+    if starts is None:
+        return pattern.search(sentence, 0, at)
+    return search_ending(pattern, starts, sentence, at)
+
+
+def _lead_in(sentence: str, at: int) -> re.Match[str] | None:
+    """``_LEAD_IN.search(sentence, 0, at)``. The pattern also matches empty where ``$`` does:
+    at ``at``, or at ``at - 1`` before a final newline; before that, only where one of its
+    words starts."""
+    starts = _lead_places(sentence)
+    if starts is None:
+        return _LEAD_IN.search(sentence, 0, at)
+    tail = max(0, at - 1)
+    for start in starts:
+        if start >= tail:
+            break
+        found = _LEAD_IN.match(sentence, start, at)
+        if found is not None:
+            return found
+    return _LEAD_IN.search(sentence, tail, at)
+
+
 _FILLER = _words(
     """a an the our its their this that these those some all more additional about
     approximately roughly around nearly over up to just under least at another further new
@@ -370,14 +469,14 @@ def _placed(sentence: str, at: int, figure: Figure | None) -> str | None:
         return _name(sentence, m)
     if figure is not None and figure.kind is FigureKind.DURATION:
         return None  # "9 weeks", "41 days": only "N weeks of inventory" names a metric
-    done = _ACTION_BEFORE.search(sentence, 0, at)
-    if done is not None and figure is not None and figure.kind is FigureKind.COUNT:
-        counted = _counted(figure, _verb(done))
+    if figure is not None and figure.kind is FigureKind.COUNT:
+        done = _ending(_ACTION_BEFORE, _action_places(sentence), sentence, at)
+        counted = _counted(figure, _verb(done)) if done is not None else None
         if counted is not None:
             return counted
-    growth = _GROWTH.search(sentence, 0, at)
+    growth = _ending(_GROWTH, _growth_places(sentence), sentence, at)
     if unit == "%" and growth is None:
-        growth = _GROWTH_LIST.search(sentence, 0, at)
+        growth = _ending(_GROWTH_LIST, _growth_places(sentence), sentence, at)
     if unit in ("%", "bps", "pp") and growth:
         return _changed(sentence, growth, "decline" if growth.group("w").lower() in _DOWN
                         else "growth")  # fmt: skip
@@ -385,7 +484,7 @@ def _placed(sentence: str, at: int, figure: Figure | None) -> str | None:
         return _changed(sentence, growth, "change")
     start, end, phrase = _phrase_before(sentence, at)
     if phrase:  # the number follows a noun phrase: named by its head, or by nothing we know
-        named = _TERM.search(sentence, start, end)
+        named = _mention(sentence, start, end)
         if named is None or named.end() != end or not _fits(named, unit):
             return None
         return _name(sentence, named)
@@ -405,7 +504,7 @@ def _changed(sentence: str, growth: re.Match[str], change: str) -> str | None:
 
 def _after(sentence: str, end: int) -> tuple[re.Match[str], bool] | None:
     """A mention straight after the number (its modifiers and "of"/"in" between allowed)."""
-    m = _TERM.search(sentence, end, min(len(sentence), end + 60))
+    m = _mention(sentence, end, min(len(sentence), end + 60))
     if m is None:
         return None
     first, _ = _modifiers(sentence, m.start(), floor=end)
@@ -421,7 +520,7 @@ def _before(sentence: str, at: int) -> re.Match[str] | None:
     barrier = 0
     for b in _BARRIER.finditer(sentence, 0, at):
         barrier = b.end()
-    mentions = list(_TERM.finditer(sentence, barrier, at))
+    mentions = list(_mentions(sentence, barrier, at))
     for m in reversed(mentions):
         first, _ = _modifiers(sentence, m.start())
         if not _OWNED.search(sentence, 0, first):
@@ -432,7 +531,7 @@ def _before(sentence: str, at: int) -> re.Match[str] | None:
 def _phrase_before(sentence: str, at: int) -> tuple[int, int, str]:
     """The content words ending just before the number, past qualifiers and an "of"
     ("pick rates about 12%", "sales of $2.3 billion"): start, end and the words."""
-    lead = _LEAD_IN.search(sentence, 0, at)
+    lead = _lead_in(sentence, at)
     end = len(sentence[: lead.start() if lead else at].rstrip())
     start, phrase = _modifiers(sentence, end)
     return start, end, phrase
@@ -478,7 +577,7 @@ def _promised(sentence: str, figure: Figure | None, cue: int | None, at: int | N
     if cue is None:
         found = _FORWARD.search(sentence)
         cue = found.start() if found else None
-    mentions = [m for m in _TERM.finditer(sentence) if not _SHARE_OF.search(sentence, 0, m.start())]
+    mentions = [m for m in _mentions(sentence) if not _SHARE_OF.search(sentence, 0, m.start())]
     if cue is None:
         return _name(sentence, mentions[0]) if mentions else None
     subject = next((m for m in reversed(mentions) if is_subject(sentence, m.end(), cue)), None)
@@ -497,7 +596,7 @@ def _promised(sentence: str, figure: Figure | None, cue: int | None, at: int | N
     said = _FORWARD.match(sentence, cue) or _TOKEN.match(sentence, cue)
     named = _object(sentence, said.end() if said else cue)
     if named is None:  # the noun phrase before the cue ("asset monetizations will generate")
-        word = re.search(r"[\w'’]*$", sentence[:cue])  # the cue's word: "we'll" of "'ll"
+        word = _WORD_END.search(sentence[:cue])  # the cue's word: "we'll" of "'ll"
         aux = _AUXILIARIES.search(sentence, 0, cue - len(word.group(0)) if word else cue)
         named = _modifiers(sentence, aux.start() if aux else cue)[1] or None
     if named is None and at is not None:  # before the number ("D&A of about $1.4 billion")
@@ -512,6 +611,7 @@ def is_subject(text: str, end: int, cue: int) -> bool:
     return len(between.split()) <= 2 and not _NOT_SUBJECT.search(between)
 
 
+_WORD_END = re.compile(r"[\w'’]*$")
 _NOT_SUBJECT = re.compile(r"[,;:]|\b(?:we|I|you|they)\b", re.I)
 
 
@@ -580,6 +680,8 @@ def _singular(word: str) -> str:
 
 # --- names -------------------------------------------------------------------------------------
 
+_GAAP = re.compile(r"\bgaap\b")
+
 
 def _canonical(m: re.Match[str]) -> str:
     return _VOCAB[" ".join(m.group(0).lower().split())]
@@ -592,7 +694,7 @@ def _name(sentence: str, m: re.Match[str]) -> str:
     _, modifiers = _modifiers(sentence, m.start(), names=False)
     if canonical == "buyback":
         modifiers = " ".join(w for w in modifiers.split() if w != "share")
-    modifiers = re.sub(r"\bgaap\b", "GAAP", modifiers)
+    modifiers = _GAAP.sub("GAAP", modifiers)
     name = f"{modifiers} {canonical}" if modifiers else canonical
     end = m.end()
     grows = _GROWS_AFTER.match(sentence, end) if canonical in _AMOUNTS else None
@@ -604,6 +706,8 @@ def _name(sentence: str, m: re.Match[str]) -> str:
     return name
 
 
+# The same few thousand words are tested for every number of a call.
+@lru_cache(maxsize=4096)
 def _content(word: str) -> bool:
     low = word.lower().replace("’", "'")
     if not word[0].isalpha() or low in STOP_WORDS or any(c.isdigit() for c in word):
@@ -619,27 +723,49 @@ def _modifiers(
     """The content words just before ``start`` and after ``floor`` (at most ``limit``, one
     inner "and"); returns where they begin and the words, lower-cased. Without ``names``, a
     capitalised word inside the sentence (a product, a place) ends them; "GAAP" does not."""
-    words = [(m.start(), m.group(0)) for m in _TOKEN.finditer(sentence, floor, start)]
+    # The words are read from the last ``_WINDOW`` characters first (from a whitespace there,
+    # where the tokens are those read from ``floor``, as no token holds a space), and from
+    # ``floor`` only where the chain may reach further back.
+    lo = max(floor, start - _WINDOW)
+    space = _SPACE.search(sentence, lo - 1, start) if lo > floor else None
+    lo = space.end() if space is not None else floor
+    while True:
+        words = list(_TOKEN.finditer(sentence, lo, start))
+        first, chain, stop = _chain(sentence, words, start, limit, names)
+        if stop > 0 or lo == floor:
+            return first, chain
+        lo = floor
+
+
+_WINDOW = 40
+_SPACE = re.compile(r"\s")
+
+
+def _chain(
+    sentence: str, words: list[re.Match[str]], start: int, limit: int, names: bool
+) -> tuple[int, str, int]:
+    """``_modifiers`` over its words; also the index it stopped at, where 0 or less means
+    that it read the first of ``words`` or would have gone on before it."""
     chain: list[str] = []
     first = start
     used_and = False
     i = len(words) - 1
     while i >= 0 and len(chain) - used_and < limit:
-        at, word = words[i]
+        word = words[i].group()
         inner_and = word.lower() in ("and", "&") and chain and not used_and and i > 0
-        if inner_and and _content(words[i - 1][1]):
+        if inner_and and _content(words[i - 1].group()):
             chain.insert(0, "and")
             used_and = True
             i -= 1
             continue
-        if not _content(word) or (not names and _proper(sentence, at, word)):
+        if not _content(word) or (not names and _proper(sentence, words[i].start(), word)):
             break
         chain.insert(0, word.lower())
-        first = at
+        first = words[i].start()
         i -= 1
     if chain and chain[0] == "and":
         chain.pop(0)
-    return first, " ".join(chain)
+    return first, " ".join(chain), i
 
 
 def _proper(sentence: str, at: int, word: str) -> bool:

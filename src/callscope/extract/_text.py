@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from callscope.model.call import Call, Turn
 from callscope.model.source import SourceSpan
 
-__all__ = ["folded", "quote", "split_sentences", "turn_slices"]
+__all__ = ["folded", "quote", "search_ending", "split_sentences", "turn_slices", "word_starts"]
 
 _WS = re.compile(r"\s+")
 
@@ -43,6 +44,48 @@ def folded(text: str) -> str | None:
     return text.lower()
 
 
+# --- patterns that end where a number starts ----------------------------------------------
+# A pattern anchored at the end of ``text[:end]`` ("grew by about $" before a number) searched
+# from 0 tries every character before ``end``; once per number of a sentence, that is most of
+# the cost of naming figures. Such a pattern can only start where one of its first words
+# starts: those places, found once per text by a pattern whose branches each open with a
+# literal letter (which lets the engine skip every other character), are all it need try.
+
+
+def word_starts(words: Iterable[str], *, after: str = "", space: bool = False) -> re.Pattern[str]:
+    """A pattern that matches the first character of each place in lower-case text where one
+    of the lower-case ``words`` starts; ``finditer`` yields every such place, overlapping ones
+    too, as each match is one character long. ``after`` (the inside of a character class of
+    ASCII characters) keeps only places not after one of those characters, and ``space`` only
+    words followed by whitespace: as a character that ``str.lower`` makes ASCII is ASCII or a
+    letter, "a-z0-9_" in ``after`` keeps every place where ``\\b`` would hold."""
+    rests: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    then = r"\s" if space else ""
+    branches = []
+    for first, tails in rests.items():
+        char = re.escape(first)
+        before = f"(?<![{after}]{char})" if after else ""
+        branches.append(f"{char}{before}(?=(?:{'|'.join(tails)}){then})")
+    return re.compile("|".join(branches))
+
+
+def search_ending(
+    pattern: re.Pattern[str], starts: Iterable[int], text: str, end: int
+) -> re.Match[str] | None:
+    """``pattern.search(text, 0, end)`` for a pattern that can only start at one of ``starts``
+    (ascending): the first of them where it matches. ``match`` at a position sees the text
+    before it (``\\b``, lookbehinds) as ``search`` does, so the result is the same."""
+    for at in starts:
+        if at >= end:
+            break
+        found = pattern.match(text, at, end)
+        if found is not None:
+            return found
+    return None
+
+
 # --- sentences --------------------------------------------------------------------------
 # Hand-written: the transcripts are speech, full of restarts, initials ("J.B."), "U.S." and
 # decimals; a dozen lines handle them, where a tokenizer library would be a heavy dependency.
@@ -52,9 +95,12 @@ _ABBREVIATIONS = frozenset(
      "plc", "vs", "etc", "approx", "dept", "est", "fig", "jan", "feb", "mar", "apr", "jun",
      "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "a.m", "p.m"}
 )  # fmt: skip
-# The lookahead names every first character the alternatives can start with, so the engine
-# skips other characters at once instead of trying each alternative on each one.
-_END = re.compile(r"(?=[.!?…\n])(?:(?:[.!?]+|\.\.\.|…)[\"'’”)\]]*(?=\s+|$)|\n[ \t]*\n)")
+# Each branch opens with a literal, so the engine skips every other character at once (a
+# lookahead naming the first characters, or a class, does not let it). "[.!?]+" is split by
+# its first character; a run of "..." is read by it as before (a branch "\.\.\." could only
+# match where "[.!?]+" already had).
+_CLOSE = r"""[\"'’”)\]]*(?=\s+|$)"""
+_END = re.compile(rf"\.[.!?]*{_CLOSE}|![.!?]*{_CLOSE}|\?[.!?]*{_CLOSE}|…{_CLOSE}|\n[ \t]*\n")
 _DOTTED = re.compile(r"^(?:[a-z]\.)+[a-z]?$")
 # Text broken by a blank line, with no end punctuation before it and a lower-case word after.
 _OPEN = re.compile(r"[\w,]\s*$")
@@ -64,26 +110,45 @@ _STARTER = re.compile(r"\s+(?:We|I|And|So|But|The|It|This|That|Our|In|As|Now|Yes
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in ``text``, whitespace trimmed."""
+    return list(_split(text))
+
+
+# Figures and commitments split the same turns of a call: the splits of the last few hundred
+# texts are kept (more than a call has turns).
+@lru_cache(maxsize=512)
+def _split(text: str) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     start = 0
     for m in _END.finditer(text):
-        if (
-            m.group(0).startswith("\n")
-            and _MID_SENTENCE.match(text, m.end())
-            and _OPEN.search(text, start, m.start())
-        ):
-            continue  # a PDF line break mid-sentence: "what we expect to happen in the\n\nmacro"
-        if m.group(0).startswith(".") and not m.group(0).startswith("..."):
-            token = _last_word(text, start, m.start()).lower()
-            initial = len(token) == 1 and token.isalpha()
-            # "U.S", "J.B": an abbreviation unless a sentence follows (a number is not one)
-            dotted = "." in token and bool(_DOTTED.match(token))
-            if token in _ABBREVIATIONS or initial or (dotted and not _STARTER.match(text, m.end())):
-                continue
-        _append(out, text, start, m.end())
-        start = m.end()
+        end, mark = m.end(), m.group()
+        if mark[0] == "\n":
+            if _MID_SENTENCE.match(text, end) and _OPEN.search(text, start, m.start()):
+                continue  # a PDF line break mid-sentence: "expect to happen in the\n\nmacro"
+        elif mark[0] == "." and not mark.startswith("...") and _abbreviation(text, start, m):
+            continue
+        _append(out, text, start, end)
+        start = end
     _append(out, text, start, len(text))
-    return out
+    return tuple(out)
+
+
+_ABBREVIATION_ENDS = frozenset(word[-2:] for word in _ABBREVIATIONS)
+
+
+def _abbreviation(text: str, start: int, period: re.Match[str]) -> bool:
+    """Whether the period ends the abbreviation, initial or dotted run ("U.S", "J.B") of the
+    word before it rather than a sentence."""
+    at = period.start()
+    # Most periods follow two letters (so no initial or dotted run) that end no abbreviation:
+    # the word before need not be read then.
+    last = text[at - 2 : at] if at - start >= 2 else ""
+    if last.isalnum() and last.lower() not in _ABBREVIATION_ENDS:
+        return False
+    token = _last_word(text, start, at).lower()
+    initial = len(token) == 1 and token.isalpha()
+    # "U.S", "J.B": an abbreviation unless a sentence follows (a number is not one)
+    dotted = "." in token and bool(_DOTTED.match(token))
+    return token in _ABBREVIATIONS or initial or (dotted and not _STARTER.match(text, period.end()))
 
 
 def _last_word(text: str, start: int, end: int) -> str:

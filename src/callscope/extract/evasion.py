@@ -430,10 +430,25 @@ def _branches(node: dict[str, dict[str, Any]]) -> str:
 _FIRST = tuple(frozenset(_ANCHORS[cue.name][0].split()) for cue in CUES)
 _REST = tuple(tuple(tuple(group.split()) for group in _ANCHORS[cue.name][1:]) for cue in CUES)
 _STARTS = frozenset().union(*_FIRST).difference(_INSIDE)
-# A word start (after a non-word character; the text's start is tried apart) and a first
-# word: led by a character class, the engine skips the inside of words in one step.
-_START = re.compile(_trie(_STARTS))
-_AFTER_GAP = re.compile(r"\W(?P<w>" + _trie(_STARTS) + ")")
+# A first word at the text's start, or after a non-word character (``_AT_WORD_START``). Most
+# follow a space: led by that literal, ``_AFTER_SPACE`` is found by the engine's fast scan for
+# it, where a leading character class is tried at every character. The few words after another
+# non-word character are tried where a byte table (``_CLASSES``) points.
+_AT_WORD_START = re.compile(r"(?<!\w)" + _trie(_STARTS))
+_AFTER_SPACE = re.compile(" (?P<w>" + _trie(_STARTS) + ")")
+# Bytes of ASCII-encoded text (a "?" for each other character) -> "f" for a letter a first
+# word can open with, "w" for another word character, " " for a space, "#" for the rest.
+_OPENERS = frozenset(word[0] for word in _STARTS)
+_CLASSES = bytes(
+    ord(
+        "f" if chr(c) in _OPENERS
+        else "w" if chr(c).isalnum() or c == ord("_")
+        else " " if c == ord(" ")
+        else "#"
+    )
+    if c < 128 else ord("#")
+    for c in range(256)
+)  # fmt: skip
 # The word found at a position (the longest there) stands for every first word it starts
 # with: a bit mask of the cues whose first group it is in.
 _CUES_OF: dict[str, int] = {
@@ -463,13 +478,16 @@ def _fold(text: str) -> str:
 
 def _first_words(low: str) -> Iterator[tuple[int, str]]:
     """Where each first word of a cue is in ``low`` (position, word), in no set order."""
-    found = _START.match(low)
-    if found is not None:
-        yield 0, found.group()
-    at = 0
-    while (gap := _AFTER_GAP.search(low, at)) is not None:
-        at = gap.start("w")
-        yield at, gap.group("w")
+    for found in _AFTER_SPACE.finditer(low):  # (no first word holds a space to hide one)
+        yield found.start("w"), found.group("w")
+    # (one "#" before the text, so that a word at its start follows one too)
+    classes = b"#" + low.encode("ascii", "replace").translate(_CLASSES)
+    at = classes.find(b"#f")  # the class of ``low[at - 1]`` is at ``at``, of ``low[at]`` after
+    while at >= 0:
+        opening = _AT_WORD_START.match(low, at)
+        if opening is not None:
+            yield at, opening.group()
+        at = classes.find(b"#f", at + 1)
     for word in _INSIDE:
         at = low.find(word)
         while at >= 0:

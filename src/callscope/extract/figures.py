@@ -642,7 +642,7 @@ _LEFT, _RIGHT = 3, 3
 def _context(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     """Widen a figure's span by a few words of its clause, within ``[lo, hi)``."""
     for _ in range(_LEFT):
-        found = _LEFT_WORD.search(text, max(lo, start - 40), start)
+        found = _left_word(text, lo, start)
         if not found:
             break
         start = found.start()
@@ -659,3 +659,21 @@ def _context(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, in
 
 
 _EDGE = frozenset(",;:-–— \t\r\n")
+
+
+def _left_word(text: str, lo: int, start: int) -> re.Match[str] | None:
+    """``_LEFT_WORD.search(text, max(lo, start - 40), start)``, tried first over the last few
+    characters: a word found there after a space is the one the wide search finds, as a word
+    found further back would have to take in that space, which only the closing bracket may
+    follow ("by [\n"); a bracket may also come before a word inside another ("sales(ex-FX)
+    "). Else, or where none is found, the wide search."""
+    wide = max(lo, start - 40)
+    near = max(wide, start - 16)
+    if near > wide:
+        found = _LEFT_WORD.search(text, near, start)
+        if found is not None and not {text[found.start() - 1], text[found.start()]} & _BRACKETS:
+            return found
+    return _LEFT_WORD.search(text, wide, start)
+
+
+_BRACKETS = frozenset("[(")

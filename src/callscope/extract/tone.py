@@ -19,7 +19,7 @@ from __future__ import annotations
 import csv
 import functools
 import importlib.util
-import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,7 +51,6 @@ _FLAG_COLUMNS = {
     "constraining": "Constraining",
 }
 _MODAL = {"1": "strong_modal", "3": "weak_modal"}
-_WORD = re.compile(r"[A-Za-z]+")
 _NEGATIONS = frozenset({"NO", "NOT", "NONE", "NEITHER", "NEVER", "NOBODY"})
 _NEGATION_REACH = 3
 
@@ -125,43 +124,67 @@ class _Tally:
     hedges: int = 0
     hits: dict[str, int] = field(default_factory=_zeros)
 
-    def add(self, other: _Tally) -> None:
-        self.words += other.words
-        self.hedges += other.hedges
-        for category in CATEGORIES:
-            self.hits[category] += other.hits[category]
+    @classmethod
+    def total(cls, tallies: list[_Tally]) -> _Tally:
+        return cls(
+            words=sum(t.words for t in tallies),
+            hedges=sum(t.hedges for t in tallies),
+            hits={category: sum(t.hits[category] for t in tallies) for category in CATEGORIES},
+        )
 
     def score(self, scope: str, key: str) -> ToneScore:
-        def rate(count: int) -> float:
-            return 1000.0 * count / self.words if self.words else 0.0
-
+        words, hits = self.words, self.hits
+        if not words:
+            return ToneScore(scope=scope, key=key, words=0, hedging=0.0, **dict.fromkeys(hits, 0.0))
         return ToneScore(
             scope=scope,
             key=key,
-            words=self.words,
-            hedging=rate(self.hedges),
-            **{category: rate(self.hits[category]) for category in CATEGORIES},
+            words=words,
+            hedging=1000.0 * self.hedges / words,
+            **{category: 1000.0 * hits[category] / words for category in CATEGORIES},
         )
 
 
+# [A-Za-z]+ words read without the regex engine: each code point that cannot be ASCII becomes
+# one "?" (``errors="replace"``), then every byte but a letter becomes a space and letters are
+# upper-cased by one table, so ``split()`` yields exactly the upper-cased runs of ASCII letters.
+_LETTERS_UPPER = bytes(
+    c - 32 if 0x61 <= c <= 0x7A else c if 0x41 <= c <= 0x5A else 0x20 for c in range(256)
+)
+
+
+def _words(text: str) -> list[str]:
+    """The upper-cased runs of ASCII letters in ``text`` (``[A-Za-z]+``), in order."""
+    return text.encode("ascii", "replace").translate(_LETTERS_UPPER).decode("ascii").split()
+
+
 def _tally(text: str, lexicon: Lexicon) -> _Tally:
-    tally = _Tally(hedges=hedge_count(text))
-    since_negation = _NEGATION_REACH + 1
-    # Upper-casing ASCII text keeps every word where it is; elsewhere ("ß", ligatures) it could
-    # join or split words, so each word is upper-cased on its own.
-    if text.isascii():
-        words = _WORD.findall(text.upper())
-    else:
-        words = [word.upper() for word in _WORD.findall(text)]
-    tally.words = len(words)
+    words = _words(text)
+    tally = _Tally(words=len(words), hedges=hedge_count(text))
     index = lexicon.index
-    for word in words:
-        for category in index.get(word, ()):
-            if category == "positive" and since_negation <= _NEGATION_REACH:
-                continue
-            tally.hits[category] += 1
-        since_negation = 1 if word in _NEGATIONS else since_negation + 1
+    hits = tally.hits
+    negations = not _NEGATIONS.isdisjoint(words)
+    # Most words are in no list: the C-level filter and Counter leave a short loop over the
+    # distinct listed words, instead of a Python step for every word of the call.
+    for word, count in Counter(filter(index.__contains__, words)).items():
+        for category in index[word]:
+            if category == "positive" and negations:
+                hits[category] += count - _negated(words, word, count)
+            else:
+                hits[category] += count
     return tally
+
+
+def _negated(words: list[str], word: str, count: int) -> int:
+    """How many of the ``count`` times ``word`` is in ``words`` it follows a negation within
+    ``_NEGATION_REACH`` words."""
+    negated = 0
+    at = -1
+    for _ in range(count):
+        at = words.index(word, at + 1)
+        if not _NEGATIONS.isdisjoint(words[max(0, at - _NEGATION_REACH) : at]):
+            negated += 1
+    return negated
 
 
 def score_text(text: str, lexicon: Lexicon, *, scope: str = "text", key: str = "") -> ToneScore:
@@ -171,21 +194,23 @@ def score_text(text: str, lexicon: Lexicon, *, scope: str = "text", key: str = "
 
 def _scores(turns: Iterable[Turn], lexicon: Lexicon) -> list[ToneScore]:
     by_turn: list[ToneScore] = []
-    speakers: dict[str, _Tally] = {}
-    sections: dict[str, _Tally] = {}
+    # Each speaker's and section's turns, summed once at the end.
+    speakers: dict[str, list[_Tally]] = {}
+    sections: dict[str, list[_Tally]] = {}
     for turn in turns:
         tally = _tally(turn.text, lexicon)
         if tally.words == 0:
             continue
         by_turn.append(tally.score("turn", str(turn.index)))
-        speakers.setdefault(turn.speaker, _Tally()).add(tally)
+        speakers.setdefault(turn.speaker, []).append(tally)
         # The operator's scripted queue management says nothing about the company's tone.
         if turn.role is not Role.OPERATOR:
-            sections.setdefault(turn.section.value, _Tally()).add(tally)
+            sections.setdefault(turn.section.value, []).append(tally)
+    section_totals = {kind: _Tally.total(tallies) for kind, tallies in sections.items()}
     return (
         by_turn
-        + [t.score("speaker", name) for name, t in speakers.items()]
-        + [t.score("section", kind) for kind, t in sections.items() if t.words]
+        + [_Tally.total(tallies).score("speaker", name) for name, tallies in speakers.items()]
+        + [t.score("section", kind) for kind, t in section_totals.items() if t.words]
     )
 
 
