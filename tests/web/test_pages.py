@@ -40,6 +40,13 @@ def test_call_page_marks_facts_and_navigates_the_q_and_a(client: TestClient) -> 
     rows = re.search(r'<table id="commitments">(.*?)</table>', page, re.S)
     assert rows is not None and rows.group(1).count("<tr>") == len(call["commitments"]) + 1
     assert "Tone by speaker" in page
+    speakers = [s for s in call["tone"] or [] if s["scope"] == "speaker"]
+    bars = re.findall(r'<span class="bar (up|down)" style="width: ([\d.]+)%"', page)
+    assert len(bars) == len(speakers)
+    if speakers:  # the widest bar is the speaker with the most net tone either way
+        assert max(float(width) for _, width in bars) == 50.0
+        nets = [s["positive"] - s["negative"] for s in speakers]
+        assert [kind for kind, _ in bars] == ["up" if n >= 0 else "down" for n in nets]
 
 
 def test_compare_search_and_ledger_pages(client: TestClient) -> None:

@@ -54,5 +54,6 @@ def command(db_url: str) -> None:
                 console.print(f"  {row['speaker']}: “{row['quote']}”")
     console.print(
         f"\nNext: callscope search 'gross margin' --db {db_url}   ·   "
-        f"callscope show 1 --db {db_url}   ·   callscope calls --db {db_url}"
+        f"callscope show 1 --db {db_url}   ·   callscope calls --db {db_url}   ·   "
+        f"callscope serve --db {db_url} (browser and REST API)"
     )

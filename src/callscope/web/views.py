@@ -114,6 +114,16 @@ def _marks(analyzed: AnalyzedCall) -> tuple[list[Mark], list[Mark]]:
     return outer, inner
 
 
+def _tone_bars(analyzed: AnalyzedCall) -> list[dict[str, Any]]:
+    """Per speaker: the scores, and the net tone (positive - negative) as a bar's share of the
+    widest one, so the chart compares speakers of this call."""
+    scores = [s for s in analyzed.tone if s.scope == "speaker"]
+    widest = max((abs(s.positive - s.negative) for s in scores), default=0.0) or 1.0
+    return [{"s": s, "net": s.positive - s.negative,
+             "width": round(50 * abs(s.positive - s.negative) / widest, 1)}
+            for s in scores]  # fmt: skip
+
+
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request, company: Text = None) -> HTMLResponse:
     with _corpus(request) as corpus:
@@ -139,7 +149,7 @@ def call_page(request: Request, call_id: int) -> HTMLResponse:
         call=call,
         turns=[_turn_view(call, t, outer, inner) for t in call.turns],
         questions=questions,
-        speaker_tone=[s for s in analyzed.tone if s.scope == "speaker"],
+        speaker_tone=_tone_bars(analyzed),
         value_text=value_text,
     )
 
