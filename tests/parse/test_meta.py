@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from callscope.parse._meta import fiscal_period, parse_when
+from callscope.parse._meta import fiscal_period, parse_when, spoken_period
 
 
 @pytest.mark.parametrize(
@@ -41,9 +41,27 @@ def test_parse_when(text: str, date: dt.date | None, time: dt.time | None) -> No
             4,
         ),
         ("the third quarter of fiscal 2022", "third quarter of fiscal 2022", 2022, 3),
+        ("Fourth Quarter and Fiscal 2019 Earnings", "Fourth Quarter and Fiscal 2019", 2019, 4),
     ],
 )
 def test_fiscal_period(text: str, label: str, year: int, quarter: int) -> None:
     period = fiscal_period(text)
     assert period is not None
     assert (period.label, period.year, period.quarter) == (label, year, quarter)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "year", "quarter"),
+    [
+        ("Welcome to the Teekay Fourth Quarter and Fiscal 2019 Earnings Results Call", "Q4 2019",
+         2019, 4),
+        ("our first-quarter 2021 earnings call", "Q1 2021", 2021, 1),
+        ("the third quarter of fiscal 2022 results", "Q3 2022", 2022, 3),
+        ("welcome to the Q2 2018 call", "Q2 2018", 2018, 2),
+    ],
+)  # fmt: skip
+def test_spoken_period(text: str, label: str, year: int, quarter: int) -> None:
+    found = spoken_period(text)
+    assert found is not None
+    assert (found.label, found.year, found.quarter) == (label, year, quarter)
+    assert spoken_period("thank you for joining us today") is None

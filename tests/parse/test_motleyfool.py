@@ -364,7 +364,7 @@ def test_json_export_flattened() -> None:
     call = parse_text(json.dumps(EXPORT), source="acme.txt")
     assert call.metadata.company.name == "Acme Widgets"
     period = call.metadata.fiscal_period
-    assert period is not None and period.label == "Second Quarter 2021"
+    assert period is not None and period.label == "Q2 2021" and period.quarter == 2
     assert _turns(call) == [
         (
             "Operator",
@@ -534,7 +534,7 @@ def test_real_fixture(relative: str) -> None:
          (dt.date(2024, 4, 25), dt.time(21, 30))),
         ("motley-fool-web/SNOW_Q4_2024_earnings_call.txt", "Snowflake", "SNOW", "Q4 2024",
          (dt.date(2024, 2, 28), dt.time(22, 0))),
-        ("motley-fool-json/DOW_q4_2021.txt", "Dow", None, "fourth quarter 2021", (None, None)),
+        ("motley-fool-json/DOW_q4_2021.txt", "Dow", None, "Q4 2021", (None, None)),
     ],
 )  # fmt: skip
 def test_real_fixture_metadata(

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from callscope.model.call import FiscalPeriod
 
-__all__ = ["TICKER", "fiscal_period", "listing", "parse_when"]
+__all__ = ["TICKER", "fiscal_period", "listing", "parse_when", "spoken_period"]
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -79,7 +79,7 @@ _PERIOD = re.compile(
     r"\b(?:F?Q(?P<q1>[1-4])\s*(?:FY\s*)?'?(?P<y1>(?:19|20)?\d\d)"
     r"|(?P<q2>[1-4])Q\s*'?(?P<y2>(?:19|20)?\d\d)"
     r"|(?P<ord>first|second|third|fourth)[- ]quarter\s+"
-    r"(?:and\s+(?:full[- ]|fiscal\s+)?year\s+)?(?:of\s+)?"
+    r"(?:and\s+(?:(?:full[- ]|fiscal\s+)?year|fiscal)\s+)?(?:of\s+)?"
     r"(?:fiscal\s+(?:year\s+)?)?(?P<y3>(?:19|20)\d\d))\b",
     re.IGNORECASE,
 )
@@ -102,6 +102,17 @@ def fiscal_period(text: str) -> FiscalPeriod | None:
         quarter, year = _ORDINALS[m.group("ord").lower()], m.group("y3")
     full_year = int(year) if len(year) == 4 else 2000 + int(year)
     return FiscalPeriod(label=" ".join(m.group(0).split()), year=full_year, quarter=quarter)
+
+
+def spoken_period(text: str) -> FiscalPeriod | None:
+    """The first fiscal quarter named in speech ("welcome to the fourth-quarter and fiscal 2019
+    results call"), labelled "Q4 2019": words said on a call are no publisher's label, and one
+    form keeps calls of one company comparable."""
+    found = fiscal_period(text)
+    if found is None or found.quarter is None or found.year is None:
+        return found
+    return FiscalPeriod(label=f"Q{found.quarter} {found.year}", year=found.year,
+                        quarter=found.quarter)  # fmt: skip
 
 
 # A listing as printed beside a company's name: "(NASDAQ: NWRB)", "(NWRB)", "NasdaqGS:TSLA".

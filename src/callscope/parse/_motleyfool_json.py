@@ -18,7 +18,7 @@ from typing import Any
 from callscope.errors import ParseError
 from callscope.model.call import Call, Company, Metadata, Participant, SectionKind
 from callscope.parse._build import RawTurn, build_call
-from callscope.parse._meta import fiscal_period
+from callscope.parse._meta import spoken_period
 from callscope.parse._motleyfool_cues import (
     SpokenTurn,
     company_from_welcome,
@@ -119,7 +119,7 @@ def parse_export(doc: Document) -> Call:
     metadata = Metadata(
         publisher=PUBLISHER,
         company=Company(name=company),
-        fiscal_period=fiscal_period(opening),
+        fiscal_period=spoken_period(opening),
     )
     return build_call(
         source=doc.name,

@@ -32,7 +32,7 @@ from callscope.model.call import (
     Role,
 )
 from callscope.parse._build import RawTurn, build_call
-from callscope.parse._meta import fiscal_period
+from callscope.parse._meta import spoken_period
 from callscope.parse._motleyfool_cues import (
     company_from_welcome,
     find_handover,
@@ -133,7 +133,7 @@ def _metadata(data: Mapping[str, Any], company: str | None, opening: str) -> Met
     if isinstance(year, int) and isinstance(quarter, int) and 1 <= quarter <= 4:
         period = FiscalPeriod(label=f"Q{quarter} {year}", year=year, quarter=quarter)
     else:
-        period = fiscal_period(opening)
+        period = spoken_period(opening)
     date, time = None, None
     when = event.get("conference_date")
     if isinstance(when, str):

@@ -397,7 +397,7 @@ def _metadata(header: Sequence[Line], opening: str) -> Metadata:
     company, ticker, exchange = _company(keyed, loose)
     header_text = "\n".join(line.raw for line in header)
     period = _meta.fiscal_period(keyed.get("quarter") or keyed.get("fiscal period") or "")
-    period = period or _meta.fiscal_period(header_text) or _meta.fiscal_period(opening[:600])
+    period = period or _meta.fiscal_period(header_text) or _meta.spoken_period(opening[:600])
     day, time = _meta.parse_when(keyed.get("date") or header_text)
     title = keyed.get("title") or keyed.get("event")
     titled = [t for t in loose if _TITLE_WORDS.search(t) and len(t) < 150]
