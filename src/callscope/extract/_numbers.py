@@ -9,7 +9,6 @@ of", and would still need this module's tables of scales, currencies and units.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, NamedTuple
 
@@ -26,6 +25,7 @@ __all__ = [
     "CURRENCY_WORD",
     "LABEL_WORDS",
     "MEASURE",
+    "NO_UNIT_NEXT",
     "SCALE",
     "STOP",
     "TIME_UNIT",
@@ -108,6 +108,19 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+# The same pattern with ASCII classes, for a text of ASCII characters only: there ``\b``,
+# ``\w`` and ``\d`` mean the same, and the word-start test, made at every character, costs
+# a third less. ``\s`` differs only on the separators U+001C..U+001F, which send a text to
+# ``_TOKEN``.
+_TOKEN_ASCII = re.compile(_TOKEN.pattern, re.VERBOSE | re.ASCII)
+_UNICODE_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
+# Where a token may start in an ASCII text, found in a copy of it as bytes with each
+# character that is no word character made a space: a space, then a digit or a number word.
+# A token starts a word, with one of these, so ``_TOKEN_ASCII`` need only be tried there; the
+# leading literal space lets the engine skip ahead in a tight loop, where ``_TOKEN``'s
+# word-start test is made at every character.
+_WORD_MARKS = bytes(byte if re.match(rb"\w", bytes([byte])) else 0x20 for byte in range(256))
+_CANDIDATE = re.compile(f" (?:[0-9]|{_trie(_ALL_WORDS + list(_LEADS))})".encode("ascii"), re.ASCII)
 
 # Scale words and abbreviations, as printed, to their multiplier.
 SCALE: dict[str, int] = {
@@ -332,12 +345,13 @@ def word_value(words: str) -> Decimal | None:
     return value + Decimal("0.5") if half else value
 
 
-@dataclass(frozen=True, slots=True)
-class Head:
+class Head(NamedTuple):
     """A number as printed, before its unit: span, value in base units, scale, currency.
 
     ``paren`` is True for an accounting negative "($0.12)": the closing parenthesis comes
-    after ``end`` and belongs to the figure.
+    after ``end`` and belongs to the figure. A named tuple, not a frozen dataclass: one is
+    built for every token, and a frozen dataclass sets each field through
+    ``object.__setattr__``, several times the cost.
     """
 
     start: int
@@ -350,25 +364,56 @@ class Head:
     paren: bool = False
 
 
-def tokens(text: str) -> list[re.Match[str]]:
-    """The number tokens of a text, matched on its lower-cased form (offsets are the same).
+def tokens(text: str, lowered: str | None = None) -> list[re.Match[str]]:
+    """The number tokens of a text, matched on its lower-cased form (offsets are the same);
+    ``lowered`` is ``text.lower()`` where the caller has it.
 
     A run of number words that is no one number ("two one million barrel cargoes", "scope
     one and two") is cut where it stops being one, and the rest is read again."""
-    lowered = text.lower()
+    if lowered is None:
+        lowered = text.lower()
     if len(lowered) != len(text):  # a few non-ASCII letters change length when lowered
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    if lowered.isascii() and not any(c in lowered for c in _UNICODE_SPACES):
+        return _ascii_tokens(lowered)
     found: list[re.Match[str]] = []
     pos = 0
-    while (match := _TOKEN.search(lowered, pos)) is not None:
+    while True:
+        for match in _TOKEN.finditer(lowered, pos):
+            if match["words"] and " " in match["words"].strip():
+                cut = _words_cut(match)
+                if cut is not None:
+                    short = _TOKEN.match(lowered, match.start(), cut)
+                    if short is not None:
+                        found.append(short)
+                    pos = cut
+                    break  # read again from the cut
+            found.append(match)
+        else:
+            return found
+
+
+def _ascii_tokens(lowered: str) -> list[re.Match[str]]:
+    """``tokens`` of an ASCII text, ``_TOKEN_ASCII`` tried in turn where ``_CANDIDATE`` finds
+    a token may start: the first of these where it matches is where a search would find it."""
+    marks = b" " + lowered.encode("ascii").translate(_WORD_MARKS)  # marks[i + 1] is lowered[i]
+    found: list[re.Match[str]] = []
+    pos = 0
+    for candidate in _CANDIDATE.finditer(marks):
+        at = candidate.start()  # the space before the token, one byte on: where it starts
+        if at < pos:
+            continue
+        match = _TOKEN_ASCII.match(lowered, at)
+        if match is None:
+            continue
         pos = match.end()
         if match["words"] and " " in match["words"].strip():
             cut = _words_cut(match)
             if cut is not None:
-                short = _TOKEN.match(lowered, match.start(), cut)
-                pos = cut
+                short = _TOKEN_ASCII.match(lowered, at, cut)
                 if short is not None:
                     found.append(short)
+                pos = cut  # read again from the cut
                 continue
         found.append(match)
     return found
@@ -418,25 +463,28 @@ _COUPLE_OF = re.compile(r"\s+of\b(?!\s+(?:hundred|thousand|million|billion)\b)",
 
 def head(text: str, match: re.Match[str]) -> Head | None:
     """Value, scale and currency of a token, or None where the token is no number."""
-    start, end = match.start(), match.end()
-    kind = FigureKind.RATIO if match["den"] or match["times"] else None
-    digits = match["digits"] or ""
-    if match["times"] and text[match.end("times") - 1] == "X" and _PRODUCT.fullmatch(digits):
+    digits, den, decs, words, scale, gscale, _, times = match.groups()
+    start, end = match.span()
+    kind = FigureKind.RATIO if den or times else None
+    # "x" ends the token when it is there, so ``end`` is where "times" ends
+    if times and text[end - 1] == "X" and _PRODUCT.fullmatch(digits or ""):
         return None  # "the 777X": a product name, not a multiple
-    scale = match["scale"] or match["gscale"]
-    if match["digits"]:
-        value = Decimal(match["digits"].replace(",", ""))
-        if match["den"]:
-            if not 0 < value < int(match["den"]) <= 10:
+    if digits:
+        value = Decimal(digits.replace(",", ""))
+        if den:
+            if not 0 < value < int(den) <= 10:
                 return None  # "24/7" is an idiom, "3/31" a date, not a fraction
-            value /= int(match["den"])
-        if match["decs"]:  # "low to mid-60s": the decade itself
+            value /= int(den)
+        if decs:  # "low to mid-60s": the decade itself
             decade = _DECADE.search(text.lower(), max(0, start - 20), start)
             if decade is None:
                 return None
             start = decade.start()
+        scale = scale or gscale
     else:
-        spelled = _spelled(text, match, start, end)
+        if gscale:
+            return None  # "two m": a letter after a spelled number is no scale
+        spelled = _spelled(text, words, scale, start, end)
         if spelled is None:
             return None
         value, start, end, scale = spelled
@@ -446,11 +494,8 @@ def head(text: str, match: re.Match[str]) -> Head | None:
 
 
 def _spelled(
-    text: str, match: re.Match[str], start: int, end: int
+    text: str, words: str, scale: str | None, start: int, end: int
 ) -> tuple[Decimal, int, int, str | None] | None:
-    words, scale = match["words"], match["scale"]
-    if match["gscale"]:
-        return None  # "two m": a letter after a spelled number is no scale
     if words == "half":  # "half a million", "half an hour"
         half = _HALF_OF.match(text, end)
         if half is None:
@@ -487,23 +532,33 @@ def _prefixed(
         at -= 1
         currency = _SYMBOL[sign]
         at -= text[at - 1 : at] == "\\"  # "\$" in some publishers' text
-        for letters, code in _DOLLAR_PREFIX.items():
+        if sign == "$":
+            letters = _dollar_prefix(text, at)
             size = len(letters)
-            if sign == "$" and text[at - size : at].lower() == letters:
-                if not text[at - size - 1 : at - size].isalnum():
-                    at, currency = at - size, code
-                break
+            if letters and not text[at - size - 1 : at - size].isalnum():
+                at, currency = at - size, _DOLLAR_PREFIX[letters]
     elif sign == " " and text[at - 4 : at - 1] in _CODES and not text[at - 5 : at - 4].isalpha():
         at, currency = at - 4, text[at - 4 : at - 1]
-    before = text[max(0, at - 9) : at].lower()
     negative = paren = False
     if text[at - 1 : at] == "(" and text[end : end + 1] == ")":
         at, negative, paren = at - 1, True, True
-    elif before.endswith(("negative ", "minus ")):
-        at, negative = at - (9 if before.endswith("negative ") else 6), True
+    elif text[at - 1 : at] == " ":  # "negative 5%", "minus $2"
+        before = text[max(0, at - 9) : at].lower()
+        if before.endswith(("negative ", "minus ")):
+            at, negative = at - (9 if before.endswith("negative ") else 6), True
     return Head(
         at, end, value, FigureKind.MONEY if currency else kind, scale, currency, negative, paren
     )
+
+
+def _dollar_prefix(text: str, at: int) -> str:
+    """The letters of ``_DOLLAR_PREFIX`` just before the "$" at ``at`` ("US$", "C$"), or "".
+    The two-letter ones are tried first: "US" would otherwise read as "S" (Singapore)."""
+    two = text[at - 2 : at].lower()
+    if two in _DOLLAR_PREFIX:
+        return two
+    one = text[at - 1 : at].lower()
+    return one if one in _DOLLAR_PREFIX else ""
 
 
 # What follows a number and names its unit: one anchored match per number.
@@ -524,7 +579,6 @@ _W = r"(?P<s{0}>[ \t\r\n]+|[ \t]*-[ \t]*)(?P<w{0}>[A-Za-z][A-Za-z'-]*[A-Za-z])"
 _WORDS = re.compile(
     _W.format(1) + "(?:" + _W.format(2) + "(?:" + _W.format(3) + "(?:" + _W.format(4) + ")?)?)?"
 )
-_WORD_GROUPS = tuple((f"s{i}", f"w{i}") for i in range(1, 5))
 STOP = words(
     "a an the of in on at to for and or but that which who is are was were be been this these "
     "those it its per each every from by with as than so if we our you your they their"
@@ -556,6 +610,10 @@ def unit_after(
     return code, FigureKind.MONEY, value / divisor, found.end()
 
 
+# Characters after a number that no unit, scale word or rate can start with: there
+# ``unit_after`` and a rate find nothing, and callers skip them ("in 2017, we", "5.").
+NO_UNIT_NEXT = frozenset(("", ".", ",", "?", "!", ";", ":", ")"))
+
 # Skipped between a number and its unit: "-ish", "-plus", "+", and a transcriber's closing
 # bracket ("[30] production Model 3s").
 _APPROX = re.compile(r"-(?:ish|plus|odd)\b|\+|\]")
@@ -572,20 +630,20 @@ def _noun_after(
 ) -> tuple[str | None, FigureKind | None, Decimal, int]:
     """The counted thing, time or measure in the next few words ("net reservations")."""
     found = _WORDS.match(text, end)
-    if found is None or "\n\n" in found["s1"]:
+    if found is None:
+        return None, None, value, end
+    groups = found.groups()  # separator and word, four times over
+    if "\n\n" in groups[0]:
         return None, None, value, end
     run: list[_Word] = []
-    for i, (s, w) in enumerate(_WORD_GROUPS):
-        word = found[w]
-        if not word:
-            break
-        space = found[s]
-        if "\n\n" in space:
+    for i in range(0, 8, 2):
+        space, word = groups[i], groups[i + 1]
+        if not word or "\n\n" in space:
             break
         lower = word.lower()
         if i and (lower in _WORD_VALUE or lower in SCALE):
             break  # another number: "two one-million barrel cargoes"
-        run.append(_Word(lower, found.end(w), "-" in space, word))
+        run.append(_Word(lower, found.end(i + 2), "-" in space, word))
     unit, unit_end = _head_noun(run, value)
     if unit is None:
         return None, None, value, end

@@ -37,6 +37,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from callscope.extract._dates import (
     Deadline,
@@ -399,16 +400,16 @@ _SEGMENT = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Clause:
+# Named tuples rather than frozen dataclasses: a call builds thousands of each, and a frozen
+# dataclass's ``__init__`` sets every field through ``object.__setattr__``.
+class _Clause(NamedTuple):
     text: str  # the clause as in the source
     start: int  # offset in call.text
     end: int
     low: str | None = None  # ``text`` folded (``folded``), where that can be trusted
 
 
-@dataclass(frozen=True, slots=True)
-class _Reading:
+class _Reading(NamedTuple):
     """How a clause reads: offsets are into the clause and match the source text's."""
 
     plain: str  # curly apostrophes straightened, habits of speech ("I'd say") blanked

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
+from typing import NamedTuple
 
 from callscope.extract import _numbers as nb
 from callscope.extract import _text
@@ -53,7 +54,8 @@ _QUALIFIER_END = nb.words(
     "approximately approx. about around roughly nearly almost over than under to of above "
     "below least most some estimated circa"
 )
-_TIME_OF_DAY = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)", re.IGNORECASE)
+# After a number in digits: a time of day ("9 a.m.") or a code's letter ("10-K", "7-Eleven").
+_TIME_OR_CODE = re.compile(r"\s*(?i:a\.?m\.?|p\.?m\.?)(?!\w)|-[A-Z]")
 _A_OR_TWO = re.compile(r"\ban?\s+(?P<u>day|week|month|quarter|year)\s+or\s+$", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _MONTHS = nb.words(
@@ -64,9 +66,10 @@ _PER = {"annum": "year", "annually": "year", "yearly": "year", "monthly": "month
 _PER.update({"weekly": "week", "daily": "day", "quarterly": "quarter"})
 
 
-@dataclass(frozen=True, slots=True)
-class _Raw:
-    """A number as read, before ranges merge and before it becomes a :class:`Figure`."""
+class _Raw(NamedTuple):
+    """A number as read, before ranges merge and before it becomes a :class:`Figure`. A
+    named tuple, as ``nb.Head``: one is built for every number, and a frozen dataclass costs
+    several times more to build."""
 
     start: int
     end: int
@@ -83,11 +86,13 @@ class _Raw:
 
 
 def _read_all(text: str) -> list[_Raw]:
-    fractions = _fractions(text)
+    lowered = text.lower()
+    fractions = _fractions(text, lowered)
     raws: list[_Raw] = []
-    for match in nb.tokens(text):
-        while fractions and fractions[0].start <= match.start():
-            raws.append(fractions.pop(0))
+    for match in nb.tokens(text, lowered):
+        if fractions:  # rare: most turns have none, and skip this for every token
+            while fractions and fractions[0].start <= match.start():
+                raws.append(fractions.pop(0))
         raw = _read(text, match)
         if raw is None:
             continue
@@ -109,10 +114,10 @@ _FRACTION = re.compile(
 )
 
 
-def _denominators(text: str) -> list[re.Match[str]]:
+def _denominators(text: str, lowered: str) -> list[re.Match[str]]:
     """The matches of ``_FRACTION``, in order: each denominator word is found by ``str.find``
-    and matched there, as an alternation scanned over every character costs more."""
-    lowered = text.lower()
+    in ``lowered`` (``text.lower()``) and matched there, as an alternation scanned over every
+    character costs more."""
     found = []
     for word in _DENOMINATOR:
         at = lowered.find(word)
@@ -133,15 +138,15 @@ _NUMERATOR_VALUE = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 _HALF_LEAD = nb.words("nearly almost about roughly over than just around approximately only")
 
 
-def _fractions(text: str) -> list[_Raw]:
+def _fractions(text: str, lowered: str) -> list[_Raw]:
     found: list[_Raw] = []
-    for match in _denominators(text):
+    for match in _denominators(text, lowered):
         start = match.start()
         lead = _NUMERATOR.search(text, max(0, start - 6), start)
         denominator = _DENOMINATOR[nb.singular(match["d"].lower())]
         if lead:
             numerator, start = _NUMERATOR_VALUE[lead["n"].lower()], lead.start()
-        elif denominator == 2 and _last_word(text, start) in _HALF_LEAD:
+        elif denominator == 2 and _prev_word(text, start)[0].lower() in _HALF_LEAD:
             numerator = 1  # "nearly half of our book"
         else:
             continue
@@ -158,12 +163,16 @@ def _read(text: str, match: re.Match[str]) -> _Raw | None:
     head = nb.head(text, match)
     if head is None:
         return None
+    digits, _, _, words, _, _, pct, _ = match.groups()
+    after = match.end()
     value, kind, unit, end = head.value, head.kind, head.currency, head.end
-    if match["pct"]:
+    if pct:
         unit, kind = "%", FigureKind.PERCENT
-    if unit is None and kind is None:
+    if unit is None and kind is None and text[end : end + 1] not in nb.NO_UNIT_NEXT:
         unit, kind, value, end = nb.unit_after(text, end, value)
-    per, end = _rate(text, match, end, unit, kind)
+    per = None
+    if text[end : end + 1] not in nb.NO_UNIT_NEXT:
+        per, end = _rate(text, after, end, unit, kind)
     start, high = head.start, None
     if value == 2 and unit is None and kind is None:
         pair = _A_OR_TWO.search(text, max(0, start - 20), start)
@@ -171,32 +180,33 @@ def _read(text: str, match: re.Match[str]) -> _Raw | None:
             start, value, high = pair.start(), Decimal(1), Decimal(2)
             unit, kind = pair["u"].lower(), FigureKind.DURATION
     bare = unit is None and kind is None and not head.scale and not per
-    verdict = _verdict(text, match, head, unit, bare, end)
+    verdict = _verdict(text, digits, words, after, head, unit, bare, end)
     if verdict == "drop":
         return None
     qualifier = None
-    if start and text[start - 1].isspace() and _last_word(text, start) in _QUALIFIER_END:
+    if start and text[start - 1].isspace() and _prev_word(text, start)[0].lower() in _QUALIFIER_END:
         qualifier = _QUALIFIER.search(text, max(0, start - 30), start)
+    # positional, in field order: keywords cost more, and this runs for every number
     return _Raw(
-        start=qualifier.start() if qualifier else start,
-        end=end + head.paren,
-        value=-value if head.negative else value,
-        unit=unit,
-        kind=kind,
-        per=per,
-        scale=head.scale,
-        qualifier=_WS.sub(" ", qualifier["q"].lower()) if qualifier else None,
-        high=high,
-        spelled=bool(match["words"]),
-        bare=bare,
-        weak=verdict == "weak",
+        qualifier.start() if qualifier else start,
+        end + head.paren,
+        -value if head.negative else value,
+        unit,
+        kind,
+        per,
+        head.scale,
+        _WS.sub(" ", qualifier["q"].lower()) if qualifier else None,
+        high,
+        bool(words),
+        bare,
+        verdict == "weak",
     )
 
 
 def _prev_word(text: str, at: int) -> tuple[str, int]:
     """The word just before ``at`` as printed, and where it starts; a bracket or parenthesis
     in between is skipped ("with us [30]")."""
-    window = text[max(0, at - 24) : at]
+    window = text[at - 24 if at > 24 else 0 : at]
     stripped = window.rstrip(" \t[(")
     if not stripped[-1:].strip():
         return "", at
@@ -205,14 +215,11 @@ def _prev_word(text: str, at: int) -> tuple[str, int]:
     return bare, at - len(window) + len(stripped) - len(bare)
 
 
-def _last_word(text: str, at: int) -> str:
-    return _prev_word(text, at)[0].lower()
-
-
 def _rate(
-    text: str, match: re.Match[str], end: int, unit: str | None, kind: FigureKind | None
+    text: str, after: int, end: int, unit: str | None, kind: FigureKind | None
 ) -> tuple[str | None, int]:
-    """The time unit of a rate after a figure ("a week", "per year", "annually")."""
+    """The time unit of a rate after a figure ("a week", "per year", "annually"); ``after``
+    is where the number's token ends, ``end`` where its unit does."""
     if kind is FigureKind.RATIO and unit is None:
         return None, end
     rate = _RATE.match(text, end)
@@ -226,7 +233,7 @@ def _rate(
     if rate:
         word = (rate["p"] or rate["adv"] or rate["s"]).lower()
         return _PER.get(word, word), rate.end()
-    if unit is not None and unit not in nb.TIME_UNIT and text[match.end() : match.end() + 1] == "-":
+    if unit is not None and unit not in nb.TIME_UNIT and text[after : after + 1] == "-":
         compound = _COMPOUND_RATE.match(text, end)  # "a 5,000-unit week"
         if compound:
             return compound["p"].lower(), compound.end()
@@ -234,31 +241,37 @@ def _rate(
 
 
 def _verdict(
-    text: str, match: re.Match[str], head: nb.Head, unit: str | None, bare: bool, end: int
+    text: str,
+    digits: str | None,
+    words: str | None,
+    after: int,
+    head: nb.Head,
+    unit: str | None,
+    bare: bool,
+    end: int,
 ) -> str:
     """ "drop" for names, dates, times, labels, conversational counts and rhetorical zeros;
-    "weak" for a number that is a figure only as one end of a range; "keep" otherwise."""
-    digits = match["digits"]
+    "weak" for a number that is a figure only as one end of a range; "keep" otherwise.
+    ``digits`` and ``words`` are the token's groups, ``after`` where the token ends."""
     plain = not (head.currency or head.scale or unit == "%" or head.negative)
-    if digits and plain and _YEAR.fullmatch(digits) and unit not in nb.TIME_UNIT:
-        return "drop"  # a year: "in 2017", "fiscal 2026", "2017 earnings"
-    if digits and _TIME_OF_DAY.match(text, match.end()):
-        return "drop"
+    if digits:
+        if plain and _YEAR.fullmatch(digits) and unit not in nb.TIME_UNIT:
+            return "drop"  # a year: "in 2017", "fiscal 2026", "2017 earnings"
+        if plain and len(digits) > 4 and digits.isdigit():
+            return "drop"  # "18650 cells", a code: spoken counts this large print a separator
+        if _TIME_OR_CODE.match(text, after) or text[head.start - 1 : head.start] == "#":
+            return "drop"  # "9 a.m.", "the 10-K", "8-Ks", "7-Eleven", "our #1 concern"
     if unit in nb.COUNTED_STOP and head.value < 20 and not _MEASURED_POINTS.match(text, end):
         return "drop"
     if head.value == 0 and plain:
         return "drop"
-    if digits and plain and len(digits) > 4 and digits.isdigit():
-        return "drop"  # "18650 cells", a code: spoken counts this large print a separator
-    if digits and (_CODE.match(text, match.end()) or text[head.start - 1 : head.start] == "#"):
-        return "drop"  # "the 10-K", "8-Ks", "7-Eleven", "our #1 concern"
-    if unit == "degree" and head.value == 360 and text[match.end() : match.end() + 1] == "-":
+    if unit == "degree" and head.value == 360 and text[after : after + 1] == "-":
         return "drop"  # "a 360-degree view": an idiom, like "24/7"
     if plain and _is_name(text, head.start):
         return "drop"
-    if match["words"] and head.value == 1 and plain:
+    if words and head.value == 1 and plain:
         return "weak"  # "one of the", "one quarter over the next"
-    if bare and (match["words"] or (head.value < 10 and "." not in (digits or ""))):
+    if bare and (words or (head.value < 10 and "." not in (digits or ""))):
         return "weak"  # "all 3", "So 2, if I could"
     return "keep"
 
@@ -286,7 +299,6 @@ def _is_name(text: str, start: int) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is None
 
 
-_CODE = re.compile(r"-[A-Z]")
 # "5 points of margin", "3 points higher": points measured, not points made.
 _MEASURED_POINTS = re.compile(
     r"(?<=points)\s+(?:of|higher|lower|better|worse|above|below)\b", re.IGNORECASE
@@ -346,13 +358,17 @@ def _merge(raws: list[_Raw], text: str) -> list[_Raw]:
 
 
 def _join(low: _Raw, high: _Raw, text: str) -> _Raw | None:
-    between = text[low.end : high.start]
-    if high.weak or high.value <= low.value or _RESTART.search(between):
+    if high.weak or high.value <= low.value:
         return None
+    # A restart in between ("70 -- 7,000") is looked for only where a join fits: the gap
+    # between two numbers can be a long stretch of text.
+    between = text[low.end : high.start]
     if low.bare and high.kind in {None, FigureKind.COUNT} and _IN_JOIN.fullmatch(between):
+        if _RESTART.search(between):
+            return None
         ratio = low.value / high.value  # "1 in 1,000 cases"
-        return replace(
-            low, end=high.end, value=ratio, kind=FigureKind.RATIO, weak=False, bare=False
+        return low._replace(
+            end=high.end, value=ratio, kind=FigureKind.RATIO, weak=False, bare=False
         )
     unit, kind = high.unit, high.kind
     if unit is None and kind is None and high.scale and low.kind in {None, FigureKind.MONEY}:
@@ -369,6 +385,8 @@ def _join(low: _Raw, high: _Raw, text: str) -> _Raw | None:
         and not _LIST_AFTER.match(text, high.end)
         and not _LIST_BEFORE.search(head)
     ):
+        return None
+    if _RESTART.search(between):
         return None
     value = low.value
     if low.scale is None and high.scale is not None:
@@ -391,8 +409,7 @@ def _join(low: _Raw, high: _Raw, text: str) -> _Raw | None:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Placed:
+class _Placed(NamedTuple):
     """A merged number placed in the text it will be quoted from, with its clause bounds."""
 
     raw: _Raw
@@ -417,35 +434,42 @@ def _resolve(placed: list[_Placed], text: str) -> list[Figure]:
     if names:  # "the 737 program", "777 freighters": a product's number counts nothing
         placed = [item for item in placed if not _named(item.raw, names)]
     known = [item for item in placed if item.raw.unit is not None]
+    equals: dict[tuple[Decimal, Decimal | None], list[_Raw]] | None = None
     figures: list[Figure] = []
+    last = len(placed) - 1
     for i, item in enumerate(placed):
         raw = item.raw
         if raw.unit is None and raw.kind is None:
-            source = _antecedent(item, known, bool(_ENDS_SENTENCE.match(text, raw.end)))
+            if equals is None:
+                equals = _by_value(known)
+            elided = _ENDS_SENTENCE.match(text, raw.end) is not None
+            source = _antecedent(item, known, equals, elided)
             if source is not None:
-                raw = replace(raw, unit=source.unit, kind=source.kind, per=raw.per or source.per)
+                raw = raw._replace(unit=source.unit, kind=source.kind, per=raw.per or source.per)
             elif raw.bare:
                 continue
         kind = raw.kind or FigureKind.COUNT
         if raw.per is not None and kind in {FigureKind.COUNT, FigureKind.DURATION}:
             kind = FigureKind.RATE
         lo = max(item.lo, placed[i - 1].raw.end if i else 0)
-        hi = min(item.hi, placed[i + 1].raw.start if i + 1 < len(placed) else len(text))
+        hi = min(item.hi, placed[i + 1].raw.start if i < last else len(text))
         start, end = _context(text, raw.start, raw.end, lo, hi)
+        turn = item.turn
+        # positional, in the field order of ``Figure``: keywords cost more, for every figure
         figures.append(
             Figure(
-                value=float(raw.value),
-                unit=raw.unit or "",
-                kind=kind,
-                quote=_WS.sub(" ", text[start:end]).strip(),
-                span=SourceSpan(start, end),
-                high=float(raw.high) if raw.high is not None else None,
-                per=raw.per,
-                scale=raw.scale,
-                qualifier=raw.qualifier,
-                speaker=item.turn.speaker if item.turn else None,
-                turn=item.turn.index if item.turn else None,
-                number=SourceSpan(raw.start, raw.end),
+                float(raw.value),
+                raw.unit or "",
+                kind,
+                " ".join(text[start:end].split()),  # whitespace runs as one space, trimmed
+                SourceSpan(start, end),
+                float(raw.high) if raw.high is not None else None,
+                raw.per,
+                raw.scale,
+                raw.qualifier,
+                turn.speaker if turn else None,
+                turn.index if turn else None,
+                SourceSpan(raw.start, raw.end),
             )
         )
     return figures
@@ -458,21 +482,44 @@ def _resolve(placed: list[_Placed], text: str) -> list[Figure]:
 _LONG_NUMBER = re.compile(r"[1-9](?<![\w.,$/:'’-][1-9])\d{2,4}(?![\w,.]\d|,\d)")
 _NAME_AFTER = re.compile(r"[A-Z]\b|-[A-Z]|\s[A-Z]{2,}\b(?![a-z'’])")
 _NAME_BEFORE = re.compile(r"[a-z,]\s(?P<w>[A-Z][a-z]+)\s$")
-_NOT_NAMES = nb.words("am pm et est gmt usd eur gbp bps pp")
+_NOT_NAMES = nb.words("am pm et est gmt usd eur gbp bps pp") | nb.MEASURE.keys()
 
 
 def _product_numbers(text: str) -> frozenset[Decimal]:
     seen: dict[str, int] = {}
-    for match in _LONG_NUMBER.finditer(text):
+    for match in _long_numbers(text):
         after = _NAME_AFTER.match(text, match.end())
         if after:
-            named = after.group().strip(" -").lower() not in _NOT_NAMES | nb.MEASURE.keys()
+            named = after.group().strip(" -").lower() not in _NOT_NAMES
         else:
             before = _NAME_BEFORE.search(text, max(0, match.start() - 30), match.start())
             named = before is not None and not _is_label_word(before["w"].lower())
         if named:
             seen[match.group()] = seen.get(match.group(), 0) + 1
     return frozenset(Decimal(number) for number, count in seen.items() if count > 1)
+
+
+# Each ASCII byte to "1" for a digit, else to a space; and a run of three digits or more in
+# such a copy of a text (a pattern with a literal first byte, which the engine finds quickly).
+_DIGIT_MARKS = bytes(0x31 if 0x30 <= byte <= 0x39 else 0x20 for byte in range(256))
+_RUN_OF_THREE = re.compile(b"111+")
+
+
+def _long_numbers(text: str) -> list[re.Match[str]]:
+    """``_LONG_NUMBER.finditer(text)``, as a list. In an ASCII text a match starts a run of
+    three digits or more (a digit after another is a word character, which the pattern's
+    look-behind refuses), so the pattern is tried only where such a run starts, found in a
+    copy of the text as bytes: scanning a call's whole text with the pattern costs several
+    times more."""
+    if not text.isascii():
+        return list(_LONG_NUMBER.finditer(text))
+    marks = text.encode("ascii").translate(_DIGIT_MARKS)
+    found = []
+    for run in _RUN_OF_THREE.finditer(marks):
+        match = _LONG_NUMBER.match(text, run.start())
+        if match is not None:
+            found.append(match)
+    return found
 
 
 def _is_label_word(lower: str) -> bool:
@@ -488,33 +535,42 @@ def _named(raw: _Raw, names: frozenset[Decimal]) -> bool:
     )
 
 
-def _antecedent(item: _Placed, known: list[_Placed], elided: bool) -> _Raw | None:
+def _by_value(known: list[_Placed]) -> dict[tuple[Decimal, Decimal | None], list[_Raw]]:
+    """The figures with a unit by value and high end, each list in text order: a bare number
+    looks up its equals here rather than scanning every figure of the call."""
+    equals: dict[tuple[Decimal, Decimal | None], list[_Raw]] = {}
+    for other in known:
+        equals.setdefault((other.raw.value, other.raw.high), []).append(other.raw)
+    return equals
+
+
+def _antecedent(
+    item: _Placed,
+    known: list[_Placed],
+    equals: dict[tuple[Decimal, Decimal | None], list[_Raw]],
+    elided: bool,
+) -> _Raw | None:
     """The figure whose unit a bare number takes: an equal one nearby (a range: an equal
     range), else, where the number ends its sentence ("would be approximately 30."), the one
     just before it, said by the same speaker, when of a like size."""
     raw = item.raw
     reach = _SAME_VALUE_REACH if _particular(raw.value) else _SAME_SMALL_REACH
     equal = [
-        other.raw
-        for other in known
-        if other.raw.value == raw.value
-        and other.raw.high == raw.high
-        and abs(other.raw.start - raw.start) <= reach
+        other
+        for other in equals.get((raw.value, raw.high), ())
+        if abs(other.start - raw.start) <= reach
     ]
     if equal:
         return min(equal, key=lambda other: abs(other.start - raw.start))
     if not elided:
         return None
-    before = [
-        other.raw
-        for other in known
-        if raw.start - _NEAREST_REACH <= other.raw.end <= raw.start
-        and _speaker(other) == _speaker(item)
-    ]
-    if before and before[-1].kind is not FigureKind.MONEY:
-        other = before[-1]
-        if other.value > 0 and Decimal("0.2") <= raw.value / other.value <= 5:
-            return other
+    speaker = _speaker(item)
+    # the last figure (in text order) ending within reach before it, said by the same speaker
+    for placed in reversed(known):
+        other = placed.raw
+        if raw.start - _NEAREST_REACH <= other.end <= raw.start and _speaker(placed) == speaker:
+            like = other.kind is not FigureKind.MONEY and other.value > 0
+            return other if like and Decimal("0.2") <= raw.value / other.value <= 5 else None
     return None
 
 
@@ -567,8 +623,8 @@ class FiguresExtractor:
 
 
 def _moved(raw: _Raw, offset: int) -> _Raw:
-    """``raw`` shifted by ``offset``; built directly, as ``dataclasses.replace`` costs several
-    times more and runs for every number of a call."""
+    """``raw`` shifted by ``offset``; built directly, as ``_replace`` costs several times more
+    and runs for every number of a call."""
     return _Raw(
         raw.start + offset,
         raw.end + offset,
@@ -633,24 +689,37 @@ def _named_as(figure: Figure, metric: str | None) -> Figure:
 
 # A word of context: not across a sentence end, a semicolon or a dash (a restart in speech).
 _LEFT_WORD = re.compile(r"(?<![^\s\[(])(?![-–—])[^\s.?!;–—]+\s+[\[(]?$")
-_RIGHT_WORD = re.compile(r"[\])]?,?\s+(?![-–—])[^\s.?!;–—]+")
 # Words of context each side: the gold quotes name the figure with the few words around it
 # ("revenue of $1.29 billion", "the 25% margin on Model 3").
 _LEFT, _RIGHT = 3, 3
+# The words on the right in one match: a greedy repeat takes each word as long as one match
+# of a single word would, so this ends where ``_RIGHT`` such matches in turn would.
+_RIGHT_WORDS = re.compile(rf"(?:[\])]?,?\s+(?![-–—])[^\s.?!;–—]+){{1,{_RIGHT}}}")
 
 
 def _context(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
     """Widen a figure's span by a few words of its clause, within ``[lo, hi)``."""
     for _ in range(_LEFT):
-        found = _left_word(text, lo, start)
-        if not found:
-            break
+        # ``_LEFT_WORD.search(text, max(lo, start - 40), start)``, tried first over the last
+        # few characters: a word found there after a space is the one the wide search finds,
+        # as a word found further back would have to take in that space, which only the
+        # closing bracket may follow ("by [\n"); a bracket may also come before a word inside
+        # another ("sales(ex-FX) "). Else, or where none is found, the wide search. Written
+        # out here, with no ``max``: this runs three times for every figure.
+        wide = start - 40 if start - 40 > lo else lo
+        found = _LEFT_WORD.search(text, start - 16, start) if start - 16 > wide else None
+        if found is not None:
+            at = found.start()
+            if text[at - 1] in _BRACKETS or text[at] in _BRACKETS:
+                found = None
+        if found is None:
+            found = _LEFT_WORD.search(text, wide, start)
+            if found is None:
+                break
         start = found.start()
-    for _ in range(_RIGHT):
-        found = _RIGHT_WORD.match(text, end, hi)
-        if not found:
-            break
-        end = found.end()
+    right = _RIGHT_WORDS.match(text, end, hi)
+    if right:
+        end = right.end()
     while start < end and text[start] in _EDGE:
         start += 1
     while end > start and text[end - 1] in _EDGE:
@@ -659,21 +728,4 @@ def _context(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, in
 
 
 _EDGE = frozenset(",;:-–— \t\r\n")
-
-
-def _left_word(text: str, lo: int, start: int) -> re.Match[str] | None:
-    """``_LEFT_WORD.search(text, max(lo, start - 40), start)``, tried first over the last few
-    characters: a word found there after a space is the one the wide search finds, as a word
-    found further back would have to take in that space, which only the closing bracket may
-    follow ("by [\n"); a bracket may also come before a word inside another ("sales(ex-FX)
-    "). Else, or where none is found, the wide search."""
-    wide = max(lo, start - 40)
-    near = max(wide, start - 16)
-    if near > wide:
-        found = _LEFT_WORD.search(text, near, start)
-        if found is not None and not {text[found.start() - 1], text[found.start()]} & _BRACKETS:
-            return found
-    return _LEFT_WORD.search(text, wide, start)
-
-
 _BRACKETS = frozenset("[(")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import functools
 import importlib.util
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -163,28 +164,26 @@ def _tally(text: str, lexicon: Lexicon) -> _Tally:
     tally = _Tally(words=len(words), hedges=hedge_count(text))
     index = lexicon.index
     hits = tally.hits
-    negations = not _NEGATIONS.isdisjoint(words)
+    negated = None if _NEGATIONS.isdisjoint(words) else _negated(words)
     # Most words are in no list: the C-level filter and Counter leave a short loop over the
     # distinct listed words, instead of a Python step for every word of the call.
     for word, count in Counter(filter(index.__contains__, words)).items():
         for category in index[word]:
-            if category == "positive" and negations:
-                hits[category] += count - _negated(words, word, count)
+            if category == "positive" and negated:
+                hits[category] += count - negated[word]
             else:
                 hits[category] += count
     return tally
 
 
-def _negated(words: list[str], word: str, count: int) -> int:
-    """How many of the ``count`` times ``word`` is in ``words`` it follows a negation within
-    ``_NEGATION_REACH`` words."""
-    negated = 0
-    at = -1
-    for _ in range(count):
-        at = words.index(word, at + 1)
-        if not _NEGATIONS.isdisjoint(words[max(0, at - _NEGATION_REACH) : at]):
-            negated += 1
-    return negated
+def _negated(words: list[str]) -> Counter[str]:
+    """How many times each word of ``words`` follows a negation within ``_NEGATION_REACH``
+    words: the words at the few places after each negation, found by one C-level pass (a
+    Python step per word, or a scan per listed word, costs more)."""
+    reached: set[int] = set()
+    for at in itertools.compress(itertools.count(), map(_NEGATIONS.__contains__, words)):
+        reached.update(range(at + 1, min(at + 1 + _NEGATION_REACH, len(words))))
+    return Counter(words[at] for at in reached)
 
 
 def score_text(text: str, lexicon: Lexicon, *, scope: str = "text", key: str = "") -> ToneScore:
