@@ -6,7 +6,12 @@ import re
 
 import pytest
 
-from callscope.extract._text import search_ending, split_sentences, word_starts
+from callscope.extract._text import (
+    WordStartScanner,
+    search_ending,
+    split_sentences,
+    word_starts,
+)
 from callscope.parse import parse_file
 from tests.conftest import shared_path
 
@@ -101,3 +106,16 @@ def test_sentence_ends_read_as_first_written(name: str) -> None:
     ends = [m.span() for m in _END.finditer(call.text)]
     assert ends == [m.span() for m in _END_AS_WRITTEN.finditer(call.text)]
     assert len(ends) > 100
+
+
+@pytest.mark.parametrize(
+    "low",
+    ["i think we may, perhaps, grow.", "(maybe) i think-so; i thinker thinks", "perhaps",
+     "é maybe\tperhaps\nmaybe—perhaps_maybe 3maybe", "", "i  think i think"],
+)  # fmt: skip
+def test_word_start_scanner_finds_every_word_start_match(low: str) -> None:
+    body = r"(?:i think|maybe|perhaps|think\w*)\b"
+    scanner = WordStartScanner(body, "imtp")
+    plain = re.compile(r"(?<!\w)" + body)
+    expected = sorted(m.span() for at in range(len(low)) if (m := plain.match(low, at)))
+    assert sorted(scanner.spans(low)) == expected

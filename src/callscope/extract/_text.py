@@ -9,7 +9,15 @@ from functools import lru_cache
 from callscope.model.call import Call, Turn
 from callscope.model.source import SourceSpan
 
-__all__ = ["folded", "quote", "search_ending", "split_sentences", "turn_slices", "word_starts"]
+__all__ = [
+    "WordStartScanner",
+    "folded",
+    "quote",
+    "search_ending",
+    "split_sentences",
+    "turn_slices",
+    "word_starts",
+]
 
 _WS = re.compile(r"\s+")
 
@@ -84,6 +92,53 @@ def search_ending(
         if found is not None:
             return found
     return None
+
+
+class WordStartScanner:
+    """Every place where ``body`` (a pattern over lower-cased text whose alternatives open
+    with ASCII letters among ``openers``) matches at the start of a word, overlapping places
+    too: ``[m.span() for each word start where re.compile(r"(?<!\\w)" + body) matches]``.
+
+    Tried at every word start, such a pattern is the cost of a scan; found fast instead.
+    Places after a space are found by a pattern led by that literal, which the engine finds
+    by its fast scan (a leading class or lookbehind is tried at every character); the few
+    after another non-word character, or at the start, are tried where a byte table of the
+    text marks a non-word character before an opening letter.
+    """
+
+    def __init__(self, body: str, openers: Iterable[str]) -> None:
+        self._after_space = re.compile(" (?P<at>" + body + ")")
+        self._at_start = re.compile(r"(?<!\w)" + body)
+        first = frozenset(openers)
+        # ASCII-encoded text (a "?" for other characters) -> "f" for an opening letter, "w"
+        # for another word character, " " for a space, "#" for the rest.
+        self._classes = bytes(
+            ord(
+                "f" if chr(c) in first
+                else "w" if chr(c).isalnum() or c == ord("_")
+                else " " if c == ord(" ")
+                else "#"
+            )
+            if c < 128 else ord("#")
+            for c in range(256)
+        )  # fmt: skip
+
+    def spans(self, low: str) -> list[tuple[int, int]]:
+        """(start, end) of the match at each word start of ``low`` where there is one."""
+        found = []
+        m = self._after_space.search(low)
+        while m is not None:
+            found.append(m.span("at"))
+            m = self._after_space.search(low, m.start("at"))
+        # (one "#" before the text, so that a word at its start follows one too)
+        classes = b"#" + low.encode("ascii", "replace").translate(self._classes)
+        at = classes.find(b"#f")  # the class of ``low[at - 1]`` is at ``at``, of ``low[at]`` after
+        while at >= 0:
+            m = self._at_start.match(low, at)
+            if m is not None:
+                found.append(m.span())
+            at = classes.find(b"#f", at + 1)
+        return found
 
 
 # --- sentences --------------------------------------------------------------------------

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from callscope.extract._extractor import Fact, Found
-from callscope.extract._text import quote
+from callscope.extract._text import WordStartScanner, quote
 from callscope.model.call import Call, Role
 from callscope.model.facts import NonAnswer
 from callscope.model.source import SourceSpan
@@ -430,25 +430,8 @@ def _branches(node: dict[str, dict[str, Any]]) -> str:
 _FIRST = tuple(frozenset(_ANCHORS[cue.name][0].split()) for cue in CUES)
 _REST = tuple(tuple(tuple(group.split()) for group in _ANCHORS[cue.name][1:]) for cue in CUES)
 _STARTS = frozenset().union(*_FIRST).difference(_INSIDE)
-# A first word at the text's start, or after a non-word character (``_AT_WORD_START``). Most
-# follow a space: led by that literal, ``_AFTER_SPACE`` is found by the engine's fast scan for
-# it, where a leading character class is tried at every character. The few words after another
-# non-word character are tried where a byte table (``_CLASSES``) points.
-_AT_WORD_START = re.compile(r"(?<!\w)" + _trie(_STARTS))
-_AFTER_SPACE = re.compile(" (?P<w>" + _trie(_STARTS) + ")")
-# Bytes of ASCII-encoded text (a "?" for each other character) -> "f" for a letter a first
-# word can open with, "w" for another word character, " " for a space, "#" for the rest.
-_OPENERS = frozenset(word[0] for word in _STARTS)
-_CLASSES = bytes(
-    ord(
-        "f" if chr(c) in _OPENERS
-        else "w" if chr(c).isalnum() or c == ord("_")
-        else " " if c == ord(" ")
-        else "#"
-    )
-    if c < 128 else ord("#")
-    for c in range(256)
-)  # fmt: skip
+# Where a cue's first word opens a word of the text (see WordStartScanner).
+_FIRST_WORDS = WordStartScanner(_trie(_STARTS), (word[0] for word in _STARTS))
 # The word found at a position (the longest there) stands for every first word it starts
 # with: a bit mask of the cues whose first group it is in.
 _CUES_OF: dict[str, int] = {
@@ -478,16 +461,8 @@ def _fold(text: str) -> str:
 
 def _first_words(low: str) -> Iterator[tuple[int, str]]:
     """Where each first word of a cue is in ``low`` (position, word), in no set order."""
-    for found in _AFTER_SPACE.finditer(low):  # (no first word holds a space to hide one)
-        yield found.start("w"), found.group("w")
-    # (one "#" before the text, so that a word at its start follows one too)
-    classes = b"#" + low.encode("ascii", "replace").translate(_CLASSES)
-    at = classes.find(b"#f")  # the class of ``low[at - 1]`` is at ``at``, of ``low[at]`` after
-    while at >= 0:
-        opening = _AT_WORD_START.match(low, at)
-        if opening is not None:
-            yield at, opening.group()
-        at = classes.find(b"#f", at + 1)
+    for start, end in _FIRST_WORDS.spans(low):
+        yield start, low[start:end]
     for word in _INSIDE:
         at = low.find(word)
         while at >= 0:

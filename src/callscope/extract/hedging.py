@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from callscope.extract._text import folded
+from callscope.extract._text import WordStartScanner, folded
 
 __all__ = ["HEDGES", "find_hedges", "hedge_count"]
 
@@ -55,25 +55,8 @@ def _by_first_letter(alternatives: tuple[str, ...]) -> str:
 
 
 # Tone scoring reads every word of a call, and ``HEDGES`` tried at every word start was half
-# its time. Over lower-cased text (``folded``) a case-sensitive pattern may open with a literal,
-# which the engine finds by a fast scan: hedges after a space are found so, and those after
-# any other character (or at the start) are matched at the places a byte table points to.
-_BODY = _by_first_letter(_ALTERNATIVES)
-_AFTER_SPACE = re.compile(" (?P<h>" + _BODY + ")")
-_AT_WORD_START = re.compile(r"(?<!\w)" + _BODY)
-_FIRST_LETTERS = frozenset(a[0] for a in _ALTERNATIVES)
-# Bytes of ASCII-encoded text (a "?" for each other character) -> "f" for a letter a hedge can
-# open with, "w" for any other word character, " " for a space and "#" for the rest.
-_CLASSES = bytes(
-    ord(
-        "f" if chr(c) in _FIRST_LETTERS
-        else "w" if chr(c).isalnum() or c == ord("_")
-        else " " if c == ord(" ")
-        else "#"
-    )
-    if c < 128 else ord("#")
-    for c in range(256)
-)  # fmt: skip
+# its time: over lower-cased text (``folded``) the scanner finds the same places fast.
+_SCANNER = WordStartScanner(_by_first_letter(_ALTERNATIVES), (a[0] for a in _ALTERNATIVES))
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -81,19 +64,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
     low = folded(text)
     if low is None:
         return [m.span() for m in HEDGES.finditer(text)]
-    found = []  # the match at every place a hedge starts, overlapping or not
-    m = _AFTER_SPACE.search(low)
-    while m is not None:
-        found.append(m.span("h"))
-        m = _AFTER_SPACE.search(low, m.start("h"))
-    # (one "#" before the text, so that a hedge at its start follows one too)
-    classes = b"#" + low.encode("ascii", "replace").translate(_CLASSES)
-    at = classes.find(b"#f")  # the class of ``low[at - 1]`` is at ``at``, of ``low[at]`` after
-    while at >= 0:
-        m = _AT_WORD_START.match(low, at)
-        if m is not None:
-            found.append(m.span())
-        at = classes.find(b"#f", at + 1)
+    found = _SCANNER.spans(low)  # the match at every place a hedge starts
     # finditer's order: the first match, then the first to start at or after its end, ...
     spans = []
     end = 0
