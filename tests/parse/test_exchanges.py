@@ -37,6 +37,10 @@ def _turns(*spoken: tuple[str, Role]) -> list[Turn]:
         ([("Ann Analyst", A), ("Cee Ceo", E), ("Operator", OP), ("Dee Cfo", E), ("Operator", OP),
           ("Bo Buyside", A), ("Cee Ceo", E), ("Operator", OP), ("Cee Ceo", E)],
          [("Ann Analyst", (1, 3), ("Cee Ceo", "Dee Cfo")), ("Bo Buyside", (6,), ("Cee Ceo",))]),
+        # a greeting to the analyst just introduced answers neither question
+        ([("Ann Analyst", A), ("Cee Ceo", E), ("Operator", OP), ("Dee Cfo", E),
+          ("Bo Buyside", A), ("Dee Cfo", E)],
+         [("Ann Analyst", (1,), ("Cee Ceo",)), ("Bo Buyside", (5,), ("Dee Cfo",))]),
         # the same analyst back in the queue opens a second exchange
         ([("Ann Analyst", A), ("Cee Ceo", E), ("Operator", OP), ("Ann Analyst", A),
           ("Dee Cfo", E)],

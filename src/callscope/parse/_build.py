@@ -238,19 +238,22 @@ def build_exchanges(turns: Sequence[Turn], people: Sequence[Participant]) -> tup
     An analyst turn opens a new exchange when no exchange is open, when the speaker is a
     different analyst, or when the operator spoke since the analyst's last turn (the same
     analyst back in the queue). Every executive turn until the next exchange is an answer,
-    except after the last analyst turn once the operator has spoken: that is the closing
-    ("no further questions; back to management for closing remarks"). Earlier, an executive
-    speaking after the operator is still answering ("Your next question..." cut off by one
-    more point on the last one).
+    except, once the operator has spoken, turns after the last question (the closing
+    remarks) or followed by the next analyst's question (a greeting: "Hey, Steve."). An executive
+    speaking after the operator and before the operator speaks again is still answering
+    ("Your next question..." cut off by one more point on the last one).
     """
     firms = {p.name: p.firm for p in people}
     opened: list[_OpenExchange] = []
     operator_since = False
-    asked = [t.index for t in turns if t.section is SectionKind.QA and t.role is Role.ANALYST]
-    last_question = max(asked, default=-1)
-    for turn in turns:
-        if turn.section is not SectionKind.QA:
-            continue
+    qa = [t for t in turns if t.section is SectionKind.QA]
+    last_question = max((t.index for t in qa if t.role is Role.ANALYST), default=-1)
+    # For each Q&A turn, the role of the next turn in the Q&A that is not an executive's.
+    next_other: list[Role | None] = [None] * len(qa)
+    for i in range(len(qa) - 2, -1, -1):
+        after = qa[i + 1]
+        next_other[i] = next_other[i + 1] if after.role is Role.EXECUTIVE else after.role
+    for i, turn in enumerate(qa):
         if turn.role is Role.OPERATOR:
             operator_since = True
         elif turn.role is Role.ANALYST:
@@ -259,8 +262,10 @@ def build_exchanges(turns: Sequence[Turn], people: Sequence[Participant]) -> tup
             opened[-1].questions.append(turn.index)
             operator_since = False
         elif turn.role is Role.EXECUTIVE and opened:
-            if operator_since and turn.index > last_question:
-                continue  # closing remarks, after the operator ended the queue
+            if operator_since and (turn.index > last_question or next_other[i] is Role.ANALYST):
+                # After the operator: the closing remarks (no question follows), or a greeting
+                # to the analyst just introduced ("Hey, Steve."), not an answer to the last one.
+                continue
             opened[-1].answers.append(turn.index)
     return tuple(
         Exchange(
