@@ -22,6 +22,12 @@ def shared_path(relative: str) -> Path:
     return path
 
 
+def fixture_lines(*relative: str) -> list[str]:
+    """The lines of shared fixtures (real text to check fast paths against), or skip."""
+    return [line for name in relative
+            for line in shared_path(name).read_text(encoding="utf-8").splitlines()]  # fmt: skip
+
+
 @pytest.fixture
 def shared_fixture():  # type: ignore[no-untyped-def]
     return shared_path

@@ -9,7 +9,7 @@ import pytest
 from callscope.extract import commitments as c
 from callscope.extract._text import folded
 from callscope.model.facts import Confidence
-from tests.conftest import shared_path
+from tests.conftest import fixture_lines
 
 _CASES = [
     "I think we'll get to 10,000 a week -- and we do expect that to continue.",
@@ -22,9 +22,8 @@ _CASES = [
 
 
 def _texts() -> list[str]:
-    text = shared_path("capiq/tesla-2017-q2-capiq.txt").read_text(encoding="utf-8")
-    more = shared_path("motley-fool-json/ADM_q1_2021.txt").read_text(encoding="utf-8")
-    return [c._straight(t) for t in _CASES + text.splitlines() + more.splitlines()]
+    real = fixture_lines("capiq/tesla-2017-q2-capiq.txt", "motley-fool-json/ADM_q1_2021.txt")
+    return [c._straight(t) for t in _CASES + real]
 
 
 _FOLDED = [

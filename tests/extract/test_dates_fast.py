@@ -6,7 +6,7 @@ import pytest
 
 from callscope.extract import _dates
 from callscope.extract._text import folded
-from tests.conftest import shared_path
+from tests.conftest import fixture_lines
 
 _CASES = [
     "in 12-18 months",
@@ -29,9 +29,9 @@ _CASES = [
 
 
 def _texts() -> list[str]:
-    text = shared_path("capiq/tesla-2017-q2-capiq.txt").read_text(encoding="utf-8")
-    more = shared_path("motley-fool-json/ADM_q1_2021.txt").read_text(encoding="utf-8")
-    return _CASES + text.splitlines() + more.splitlines()
+    return _CASES + fixture_lines(
+        "capiq/tesla-2017-q2-capiq.txt", "motley-fool-json/ADM_q1_2021.txt"
+    )
 
 
 def test_rules_run_wherever_they_match() -> None:
