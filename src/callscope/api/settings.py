@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from fastapi import Request
@@ -37,14 +35,10 @@ def settings_of(request: Request) -> Settings:
     return found
 
 
-@contextmanager
-def open_corpus(request: Request) -> Iterator[Corpus]:
-    """The corpus, opened for this request (in the handler's own thread) and closed after."""
-    corpus = Corpus(settings_of(request).db_url)
-    try:
-        yield corpus
-    finally:
-        corpus.close()
+def open_corpus(request: Request) -> Corpus:
+    """The corpus, opened for this request in the handler's own thread; use it in a ``with``
+    block (``Corpus`` closes itself on leaving it)."""
+    return Corpus(settings_of(request).db_url)
 
 
 def require_token(request: Request) -> None:

@@ -20,6 +20,7 @@ __all__ = [
     "Section",
     "SectionKind",
     "Turn",
+    "speech_text",
 ]
 
 
@@ -84,6 +85,14 @@ class Participant:
     role: Role
     title: str | None = None
     firm: str | None = None
+
+
+def speech_text(source: str, span: SourceSpan) -> str:
+    """A turn's ``text``: the source under its span with each run of whitespace collapsed
+    (``str.split`` splits on exactly what ``str.isspace`` and re's ``\\s`` name). Defined once
+    here because the parser builds turn text by it and a stored call, which leaves turn
+    text out, is rebuilt by it."""
+    return " ".join(source[span.start : span.end].split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from callscope.model.call import (
     Section,
     SectionKind,
     Turn,
+    speech_text,
 )
 from callscope.model.facts import Commitment, Confidence, Figure, FigureKind, NonAnswer, ToneScore
 from callscope.model.source import SourceSpan
@@ -226,11 +227,11 @@ def call_from_dict(doc: JSON, text: str) -> Call:
         call_time_utc=dt.time.fromisoformat(when[11:19]) if when and len(when) > 10 else None,
         title=meta.get("title"),
     )
-    # A stored document may leave a turn's text out: it is always its span's source text with
-    # whitespace collapsed (parse/_build.py), and it is half of a document's size.
+    # A stored document may leave a turn's text out (half of a document's size): it is
+    # always ``speech_text`` of its span.
     turns = tuple(
         Turn(t["index"], t["speaker"], Role(t["role"]), SectionKind(t["section"]),
-             t["text"] if "text" in t else " ".join(text[t["start"] : t["end"]].split()),
+             t["text"] if "text" in t else speech_text(text, _span(t)),
              _span(t), tuple(t.get("annotations", ())), bool(t.get("cut_off")))
         for t in doc["turns"]
     )  # fmt: skip

@@ -23,6 +23,7 @@ from callscope.model.call import (
     Section,
     SectionKind,
     Turn,
+    speech_text,
 )
 from callscope.model.source import SourceSpan
 
@@ -65,7 +66,7 @@ def find_annotations(text: str) -> tuple[str, ...]:
 
 def is_cut_off(text: str) -> bool:
     # _CUT_OFF.search scans the whole speech; only its end can match: a cut-off mark followed
-    # by blanks alone (rstrip strips what \s matches, as _clean notes).
+    # by blanks alone (rstrip strips what \s matches, as speech_text notes).
     return text.rstrip().endswith(_CUT_OFF_MARKS)
 
 
@@ -109,11 +110,6 @@ def _speaker_role(raw: RawTurn) -> Role:
     return Role.OTHER
 
 
-def _clean(text: str) -> str:
-    # str.split() splits on exactly the characters str.isspace() names, as re's \s does.
-    return " ".join(text.split())
-
-
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -151,7 +147,8 @@ def build_call(
     turns: list[Turn] = []
     for (raw, participant), section in zip(speakers, sections, strict=True):
         start, end = _trim(text, raw.start, raw.end)
-        speech = _clean(text[start:end])
+        span = SourceSpan(start, end)
+        speech = speech_text(text, span)
         turns.append(
             Turn(
                 index=len(turns),
@@ -159,7 +156,7 @@ def build_call(
                 role=participant.role,
                 section=section,
                 text=speech,
-                span=SourceSpan(start, end),
+                span=span,
                 annotations=find_annotations(speech),
                 cut_off=is_cut_off(speech),
             )

@@ -73,8 +73,7 @@ class SQLiteStore:
         return [row[0] for row in self.db.execute("SELECT name FROM migrations ORDER BY name")]
 
     def has(self, content_hash: str) -> bool:
-        row = self.db.execute("SELECT 1 FROM calls WHERE content_hash = ?", (content_hash,))
-        return row.fetchone() is not None
+        return self.id_of(content_hash) is not None
 
     def id_of(self, content_hash: str) -> int | None:
         row = self.db.execute("SELECT id FROM calls WHERE content_hash = ?", (content_hash,))

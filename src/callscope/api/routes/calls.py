@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from callscope.api.errors import TooLarge
 from callscope.api.settings import open_corpus, require_token, settings_of
-from callscope.corpus import SUFFIXES, Corpus
+from callscope.corpus import SUFFIXES
 from callscope.errors import InputError
 from callscope.track.compare import comparison_to_dict
 
@@ -97,7 +97,6 @@ def _ingest(request: Request, name: str, body: bytes, replace: bool) -> dict[str
     with tempfile.TemporaryDirectory(prefix="callscope-upload-") as folder:
         path = Path(folder) / name
         path.write_bytes(body)
-        corpus: Corpus
         with open_corpus(request) as corpus:
             report = corpus.ingest([path], replace=replace, max_bytes=len(body))
             if report.failed:
