@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 import pytest
 
+from callscope.extract import tone
 from callscope.extract._extractor import Fact, Found
 from callscope.model.call import Call, Metadata
 from callscope.model.facts import Figure, FigureKind
 from callscope.model.source import SourceSpan
-from callscope.pipeline import Pipeline, PipelineError
+from callscope.parse import layouts
+from callscope.pipeline import Pipeline, PipelineError, warm_up
 
 CALL = Call(source="x.txt", layout="test", text="", metadata=Metadata(), participants=(), turns=())
 FIGURE = Figure(value=1.0, unit="USD", kind=FigureKind.MONEY, quote="$1", span=SourceSpan(0, 2))
@@ -64,3 +66,10 @@ def test_failure_is_isolated_and_recorded() -> None:
 def test_strict_mode_raises() -> None:
     with pytest.raises(RuntimeError, match="boom"):
         Pipeline([Fake("bad", "bad", fail=True)], strict=True).run(CALL)
+
+
+def test_warm_up_loads_the_lexicon_once_for_workers_to_share() -> None:
+    tone.load_lexicon.cache_clear()
+    warm_up()
+    assert tone.load_lexicon.cache_info().currsize == 1
+    assert set(layouts()) >= {"capiq", "seekingalpha", "plain"}

@@ -18,7 +18,7 @@ from callscope.errors import CallscopeError, InputError, NotFound
 from callscope.model.call import Company
 from callscope.model.codec import call_from_dict, facts_from_dict
 from callscope.parse import DEFAULT_MAX_BYTES
-from callscope.pipeline import AnalyzedCall, analyze_file
+from callscope.pipeline import AnalyzedCall, analyze_file, warm_up
 from callscope.search import semantic as semantic_search
 from callscope.search.fulltext import match_all, match_any
 from callscope.store import DEFAULT_DB, open_store
@@ -175,6 +175,7 @@ class Corpus:
             for path in todo:
                 yield _analyze(path, max_bytes)
             return
+        warm_up()
         with ProcessPoolExecutor(max_workers=workers) as pool:
             yield from pool.map(_analyze, todo, [max_bytes] * len(todo), chunksize=4)
 

@@ -17,11 +17,19 @@ from callscope.extract._extractor import Extractor, Fact
 from callscope.model.call import Call
 from callscope.model.codec import JSON, call_to_dict
 from callscope.model.facts import Commitment, Figure, NonAnswer, ToneScore
-from callscope.parse import DEFAULT_MAX_BYTES, parse_file
+from callscope.parse import DEFAULT_MAX_BYTES, layouts, parse_file
 
 T = TypeVar("T")
 
-__all__ = ["AnalyzedCall", "Pipeline", "PipelineError", "analyze", "analyze_call", "analyze_file"]
+__all__ = [
+    "AnalyzedCall",
+    "Pipeline",
+    "PipelineError",
+    "analyze",
+    "analyze_call",
+    "analyze_file",
+    "warm_up",
+]
 
 
 class PipelineError(CallscopeError):
@@ -142,3 +150,14 @@ def analyze_file(
 
 
 analyze = analyze_file
+
+
+def warm_up() -> None:
+    """Import every layout and extractor, and load what extractors read once (the tone
+    lexicon). Run before worker processes are forked, it is done once and shared, instead of
+    once in each worker (a fifth of a second each, as long as five calls)."""
+    layouts()
+    for extractor in Pipeline().extractors:
+        available = getattr(extractor, "available", None)
+        if available is not None:
+            available()

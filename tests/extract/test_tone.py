@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from callscope.extract import tone
@@ -102,6 +104,40 @@ def test_no_lm_file_means_no_lexicon(monkeypatch: pytest.MonkeyPatch) -> None:
         assert tone.load_lexicon() is None
     finally:
         tone.load_lexicon.cache_clear()
+
+
+def test_reads_the_master_dictionary_by_its_column_names(tmp_path: Path) -> None:
+    # Made-up rows, columns in another order than LM's, a short row and a blank word.
+    lm = tmp_path / "LM.csv"
+    lm.write_text(
+        "Negative,Word,Modal,Positive,Uncertainty,Litigious,Constraining\n"
+        "2009,loss,0,0,0,0,0\n"
+        "0,Good,0,2009,0,0,0\n"
+        "0,will,1,0,0,0,0\n"
+        "0,might,3,0,2011,0,0\n"
+        "0,court,0,0,0,2009,2012\n"
+        "0,aardvark,0,0,0,0,0\n"
+        "2009,,0,0,0,0,0\n"
+        "0,short\n",
+        encoding="utf-8",
+    )
+    lexicon = tone._read_lm(lm)
+    assert {c: sorted(w) for c, w in lexicon.words.items()} == {
+        "positive": ["GOOD"],
+        "negative": ["LOSS"],
+        "uncertainty": ["MIGHT"],
+        "litigious": ["COURT"],
+        "constraining": ["COURT"],
+        "strong_modal": ["WILL"],
+        "weak_modal": ["MIGHT"],
+    }
+    assert lexicon.categories("COURT") == ("litigious", "constraining")
+
+
+def test_a_file_without_a_word_column_gives_empty_lists(tmp_path: Path) -> None:
+    lm = tmp_path / "LM.csv"
+    lm.write_text("Term,Negative\nloss,2009\n", encoding="utf-8")
+    assert all(not words for words in tone._read_lm(lm).words.values())
 
 
 def test_empty_text_scores_zero_words() -> None:
