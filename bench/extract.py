@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import statistics
 import time
@@ -25,7 +24,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from _timing import REFERENCE, SHARED, TOKEN, median_seconds
+from _timing import REFERENCE, SHARED, TOKEN, machine, median_seconds
 
 from callscope.eval.gold import find_transcript
 from callscope.eval.score import score_file, summarise
@@ -175,14 +174,14 @@ def main() -> None:
     args = parser.parse_args()
     if not args.transcript.exists():
         raise SystemExit(f"{args.transcript}: not found (the shared fixtures are absent)")
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    where = machine()
     doc = read_document(args.transcript)
     floor = median_seconds(lambda: TOKEN.findall(doc.text), args.repeat * 5)
     parse = median_seconds(lambda: parse_document(doc), args.repeat)
     full = median_seconds(lambda: Pipeline().run(parse_document(doc)), args.repeat)
     call = parse_document(doc)
     print(f"transcript            {args.transcript.name} ({len(doc.text):,} chars; "
-          f"{os.cpu_count()} CPUs, load average {load})")  # fmt: skip
+          f"{where})")  # fmt: skip
     print(f"floor (regex pass)    {floor * 1000:9.2f} ms")
     print(f"parse                 {parse * 1000:9.2f} ms  {parse / floor:7.1f}x")
     for name, seconds in extractor_times(call, args.repeat):

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from _synth import FIXTURES, find_seeds, write_corpus
+from _timing import machine
 
 from callscope import Corpus
 from callscope.errors import CallscopeError
@@ -241,8 +242,7 @@ def _db_bytes(db: Path) -> int:
 
 def run(args: argparse.Namespace, work: Path) -> None:
     start = time.perf_counter()
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"machine             {os.cpu_count()} CPUs, load average {load} before the run")
+    print(f"machine             {machine()} before the run")
     seeds = find_seeds()
     paths, duplicates = write_corpus(work / "calls", args.calls, seeds)
     size = sum(p.stat().st_size for p in paths)
