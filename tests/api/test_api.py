@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -114,6 +115,21 @@ def test_openapi_documents_the_api_not_the_pages(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/calls", "/api/calls/{call_id}", "/api/search", "/api/commitments"} <= set(paths)
     assert "/" not in paths and "/search" not in paths
+
+
+@pytest.mark.parametrize(
+    ("page", "asset"), [("/docs", "swagger-ui-bundle.js"), ("/redoc", "redoc.standalone.js")]
+)
+def test_documentation_pages_load_nothing_from_elsewhere(
+    client: TestClient, page: str, asset: str
+) -> None:
+    html = client.get(page).text
+    sources = re.findall(r"""(?:src|href)=["']([^"']+)""", html) + re.findall(
+        r"""url: ?["']([^"']+)""", html
+    )
+    assert sources and all(s.startswith("/") for s in sources), sources
+    local = next(s for s in sources if s.endswith(asset))
+    assert client.get(local).status_code == 200
 
 
 # --- writes ------------------------------------------------------------------------------------

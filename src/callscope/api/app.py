@@ -14,6 +14,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from callscope.api import errors
 from callscope.api.routes import calls, commitments, search
@@ -27,9 +28,11 @@ DEFAULT_PORT = 8000
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    """The ASGI application: ``/api/...`` (JSON, documented at ``/docs``) and the web pages."""
+    """The ASGI application: ``/api/...`` (JSON, documented at ``/docs`` and ``/redoc``) and
+    the web pages. The documentation pages load Swagger UI and ReDoc from files that
+    ``fastapi-offline`` ships (FastAPI's defaults load them from a CDN, blank offline)."""
     settings = settings or Settings()
-    app = FastAPI(
+    app = FastAPIOffline(
         title="callscope",
         summary="Earnings-call transcripts as structured, searchable, checkable facts.",
         version=_version(),

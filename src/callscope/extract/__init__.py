@@ -22,14 +22,9 @@ _BUILTINS = (
 
 
 def default_extractors() -> list[Extractor]:
-    """A fresh instance of each built-in extractor."""
-    out: list[Extractor] = []
-    for module_name, class_name in _BUILTINS:
-        try:
-            module = import_module(f"callscope.extract.{module_name}")
-        except ModuleNotFoundError as e:
-            if e.name != f"callscope.extract.{module_name}":
-                raise
-            continue  # not written yet
-        out.append(getattr(module, class_name)())
-    return out
+    """A fresh instance of each built-in extractor. Their modules are imported here, on first
+    use, so that importing ``callscope`` (every CLI start) does not compile their patterns."""
+    return [
+        getattr(import_module(f"callscope.extract.{module_name}"), class_name)()
+        for module_name, class_name in _BUILTINS
+    ]
