@@ -453,6 +453,10 @@ def test_find_handover(text: str, expected: tuple[str, str | None] | None) -> No
          "Bio-Rad Laboratories, Inc."),
         ("Hello and welcome everyone.", None),
         ("Good morning.", None),
+        # The first welcome names no company; the next one does.
+        ("Welcome to the webcast entitled Acme Second Quarter Earnings. Thanks. Welcome to "
+         "Acme's second quarter 2021 call.", "Acme"),
+        ("Hello and welcome to the webcast. Good afternoon and welcome to the Q3 call.", None),
     ],
 )  # fmt: skip
 def test_company_from_welcome(text: str, company: str | None) -> None:

@@ -160,13 +160,20 @@ _ABBREVIATION = re.compile(r"(?:Inc|Co|Corp|Ltd|Plc|Cos|(?:[A-Z]\.)+[A-Z]?)\.")
 def company_from_welcome(text: str) -> str | None:
     """The company an operator's welcome names: "welcome to the Apple Q1 FY 2022 call" gives
     "Apple"; "welcome to Dow's fourth quarter" gives "Dow"; the period may come first
-    ("welcome to the Q3 2020 ServiceNow earnings call")."""
-    m = _WELCOME.search(text)
-    if m is None:
-        return None
-    words = text[m.end() : m.end() + 200].split()
+    ("welcome to the Q3 2020 ServiceNow earnings call"). A welcome that names none ("welcome
+    to the webcast entitled ...") gives way to the next one ("Welcome to WWE's ...")."""
+    for m in _WELCOME.finditer(text):
+        company = _company_after(text[m.end() : m.end() + 200].split())
+        if company:
+            return company
+    return None
+
+
+def _company_after(words: list[str]) -> str | None:
     i = 0
     while i < len(words) and _EVENT_WORD.match(words[i].rstrip(",.")):
+        if words[i].endswith("."):
+            return None  # the sentence ends before a company is named
         i += 1
     picked: list[str] = []
     for word in words[i:]:
@@ -185,8 +192,7 @@ def company_from_welcome(text: str) -> str | None:
             break  # the sentence ends
     while picked and picked[-1] in ("&", "and", "of", "de"):
         picked.pop()
-    company = " ".join(picked).rstrip(" ,")
-    return company or None
+    return " ".join(picked).rstrip(" ,") or None
 
 
 # -- participant lines -------------------------------------------------------------------------
