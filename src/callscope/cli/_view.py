@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from rich import box
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -162,18 +164,24 @@ def _tone(analyzed: AnalyzedCall) -> Table | Text:
     return table
 
 
-def calls_table(rows: list[dict[str, Any]], *, title: str | None = None) -> Table:
-    """Stored calls, one row each (the rows of ``Corpus.calls``)."""
-    table = Table(title=title)
-    for column in ("id", "company", "ticker", "period", "date", "turns", "exchanges",
-                   "commitments", "source"):  # fmt: skip
-        table.add_column(column)
+def calls_table(rows: list[dict[str, Any]], *, title: str | None = None, width: int = 120) -> Table:
+    """Stored calls, one row each (the rows of ``Corpus.calls``), for a terminal ``width``
+    wide: ids, dates and counts never wrap, the company wraps, and the file name is shown
+    where there is room for it (80 columns fit without it)."""
+    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False)
+    for column in ("id", "ticker", "period", "date", "turns", "Q&A", "commitments"):
+        numeric = column in ("id", "turns", "Q&A", "commitments")
+        table.add_column(column, no_wrap=column != "period", justify="right" if numeric else "left")
+    table.add_column("company", ratio=2)
+    wide = width >= 110
+    if wide:
+        table.add_column("file", ratio=1, overflow="fold")
     for r in rows:
-        table.add_row(
-            str(r["id"]), r["company"] or "", r["ticker"] or "", r["fiscal_period"] or "",
-            r["call_date"] or "", str(r["turns"]), str(r["exchanges"]), str(r["commitments"]),
-            r["source"],
-        )  # fmt: skip
+        cells = [
+            str(r["id"]), r["ticker"] or "", r["fiscal_period"] or "", r["call_date"] or "",
+            str(r["turns"]), str(r["exchanges"]), str(r["commitments"]), r["company"] or "",
+        ]  # fmt: skip
+        table.add_row(*cells, *([Path(r["source"]).name] if wide else []))
     return table
 
 

@@ -41,7 +41,7 @@ def command(db_url: str) -> None:
         )
         for path, reason in report.failed:
             console.print(f"[red]skipped[/red] {path}: {reason}")
-        console.print(calls_table(corpus.calls(), title="Calls"))
+        console.print(calls_table(corpus.calls(), title="Calls", width=console.width))
         confidence = Counter(row["confidence"] for row in corpus.rows("commitments"))
         console.print(
             "Commitments by confidence: "

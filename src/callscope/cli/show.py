@@ -43,4 +43,5 @@ def calls_command(db_url: str, company: str | None, as_json: bool) -> None:
         return
     if not rows:
         raise NotFound(f"no calls stored in {db_url}; add some with `callscope ingest PATH`")
-    Console().print(calls_table(rows))
+    console = Console()
+    console.print(calls_table(rows, width=console.width))
