@@ -459,6 +459,17 @@ def test_cli_status_filter(db: Path, status: str, quotes: set[str]) -> None:
     assert found >= quotes and (status != "revised" or found == quotes)
 
 
+def test_cli_ledger_view_names_the_evidence_and_its_day(db: Path) -> None:
+    result = CliRunner().invoke(cli, ["commitments", "--db", str(db), "--status", "revised"])
+    assert result.exit_code == 0, result.output
+    lines = [" ".join(line.split()) for line in result.output.splitlines()]
+    assert lines[0].startswith("3 commitments: revised 3 · evidence as of 2025-11-04")
+    assert (
+        "commitment in call 3, as of 2025-11-04: “we now expect to reach 1,000 a week in the"
+        in " ".join(lines)
+    )
+
+
 def test_cli_json_shape(db: Path) -> None:
     result = CliRunner().invoke(cli, ["commitments", "--db", str(db), "--json"])
     entry = next(json.loads(x) for x in result.output.splitlines() if ROBOTS in x)
@@ -487,7 +498,7 @@ def test_cli_readable(db: Path, tmp_path: Path) -> None:
     assert re.fullmatch(r"\d+ commitments: met \d+, revised 3, pending \d+, unclear \d+ · "
                         r"evidence as of 2026-03-31", first), first  # fmt: skip
     assert "revised    NWRB FQ1 2025 · robot rate · 1,000/week by 2025-12-31" in result.output
-    assert "actual (Northwind Q1 2026 production release, 2026-03-31)" in result.output
+    assert "actual in Northwind Q1 2026 production release, as of 2026-03-31:" in result.output
 
 
 def test_cli_bad_actuals_is_one_line_naming_the_file_and_line(db: Path, tmp_path: Path) -> None:

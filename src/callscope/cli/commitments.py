@@ -75,8 +75,8 @@ def _entry(t: TrackedCommitment) -> Text:
     out.append(f"  {t.detail}")
     for e in t.evidence:
         where = f"call {e.call_id}" if e.call_id is not None else e.source
-        when = f", {e.date.isoformat()}" if e.date else ""
-        out.append(f"\n  {e.kind} ({where}{when}): “{_short(e.quote, 90)}”", style="dim")
+        when = f", as of {e.date.isoformat()}" if e.date else ""  # the day it speaks for
+        out.append(f"\n  {e.kind} in {where}{when}: “{_short(e.quote, 90)}”", style="dim")
     return out
 
 
