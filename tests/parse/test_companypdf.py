@@ -10,8 +10,9 @@ import pytest
 
 from callscope.model.call import Call, Role, SectionKind
 from callscope.parse._cleanup import bullet_spans, page_furniture_spans
+from callscope.parse._companypdf_names import _display, _is_name, _title_line
 from callscope.parse._read import document_from_text, read_document
-from callscope.parse.companypdf import LAYOUT, _display, _is_name, _title_line
+from callscope.parse.companypdf import LAYOUT
 from tests.conftest import FIXTURES, GOLD, shared_path
 
 RULE = "." * 60

@@ -11,7 +11,13 @@ import re
 
 import pytest
 
-from callscope.parse import companypdf, document_from_text, plain
+from callscope.parse import (
+    _companypdf_headings,
+    _companypdf_names,
+    _plain_speakers,
+    document_from_text,
+    plain,
+)
 from callscope.parse._build import is_cut_off
 from callscope.parse._cleanup import blank, page_furniture_spans
 from callscope.parse._lines import lines
@@ -77,8 +83,8 @@ def test_lines_limit_is_a_prefix(universal: bool, limit: int) -> None:
     ],
 )
 def test_plain_label_line(line: str, label: str | None, rest: str | None) -> None:
-    m = plain._LABEL_LINE.fullmatch(line)
-    found = plain._split_label(m.group("label")) if m else None
+    m = _plain_speakers._LABEL_LINE.fullmatch(line)
+    found = _plain_speakers._split_label(m.group("label")) if m else None
     assert (" ".join(m.group("label").split()) if found and m else None) == label
     assert (m.group("rest") if found and m else None) == rest
 
@@ -97,9 +103,9 @@ def test_plain_sniff_then_parse_share_one_scan() -> None:
     assert plain.LAYOUT.sniff(doc) == 0.5
     call = plain.LAYOUT.parse(doc)
     assert [t.speaker for t in call.turns] == ["Operator", "Jane Doe", "John Roe", "Jane Doe"]
-    assert plain._scan(text) is plain._scan(text)  # cached, and immutable
+    assert _plain_speakers._scan(text) is _plain_speakers._scan(text)  # cached, and immutable
     with pytest.raises(TypeError):
-        plain._scan(text).headings[0] = None  # type: ignore[index]
+        _plain_speakers._scan(text).headings[0] = None  # type: ignore[index]
 
 
 @pytest.mark.parametrize(
@@ -112,7 +118,7 @@ def test_plain_sniff_then_parse_share_one_scan() -> None:
     ],
 )
 def test_companypdf_inline(line: str, name: str | None, rest: str | None) -> None:
-    m = companypdf._INLINE.fullmatch(line)
+    m = _companypdf_headings._INLINE.fullmatch(line)
     assert ((m.group("name"), m.group("rest")) if m else (None, None)) == (name, rest)
 
 
@@ -126,7 +132,7 @@ def test_companypdf_inline(line: str, name: str | None, rest: str | None) -> Non
     ],
 )
 def test_suffix_heading(text: str, expected: tuple[str, str | None, str | None] | None) -> None:
-    got = companypdf._suffix_heading(text)
+    got = _companypdf_names._suffix_heading(text)
     assert (got[:3] if got else None) == expected
 
 
@@ -144,7 +150,7 @@ def test_suffix_heading(text: str, expected: tuple[str, str | None, str | None] 
     ],
 )
 def test_speaker_evidence(lines_: list[str], need: int, expected: bool) -> None:
-    assert companypdf._has_speaker_evidence(lines_, need) is expected
+    assert _companypdf_headings._has_speaker_evidence(lines_, need) is expected
 
 
 def test_furniture_spans_are_a_fresh_list_each_time() -> None:
@@ -184,15 +190,15 @@ def test_furniture_on_a_layout_fixture() -> None:
     spans = page_furniture_spans(text)
     assert spans == sorted(spans)
     assert all(text[a:b].strip() or text[a:b] == "\f" for a, b in spans)
-    assert companypdf._has_speaker_evidence(text.split("\n"), 3)
+    assert _companypdf_headings._has_speaker_evidence(text.split("\n"), 3)
 
 
 @pytest.mark.parametrize(
     ("gate", "letters"),
     [
-        (companypdf._SECTION_FIRST, "qmpo"),
-        (companypdf._DISCLAIMER_FIRST, "dilfcst"),
-        (companypdf._SLIDE_FIRST, "spc"),
+        (_companypdf_headings._SECTION_FIRST, "qmpo"),
+        (_companypdf_headings._DISCLAIMER_FIRST, "dilfcst"),
+        (_companypdf_headings._SLIDE_FIRST, "spc"),
     ],
 )
 def test_first_letter_gates_hold_every_case_partner(gate: frozenset[str], letters: str) -> None:
@@ -212,7 +218,7 @@ def test_first_letter_gates_hold_every_case_partner(gate: frozenset[str], letter
     ],
 )
 def test_scanner_headings_and_markers(raw: str, section: str | None, hint: str | None) -> None:
-    found = companypdf._Scanner(lines(raw), 0)
+    found = _companypdf_headings._Scanner(lines(raw), 0)
     found._line(0)
     assert [kind.value for _, kind in found.sections] == ([section] if section else [])
     assert (found.hint.value if found.hint else None) == hint
