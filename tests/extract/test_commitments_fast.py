@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from callscope.extract import commitments as c
+from callscope.extract import _commitment_reading as c
+from callscope.extract import _commitment_rules as r
 from callscope.extract._text import folded
 from callscope.model.facts import Confidence
 from tests.conftest import fixture_lines
@@ -28,10 +29,10 @@ def _texts() -> list[str]:
 
 _FOLDED = [
     (c._FORWARD, c._FORWARD_FOLDED),
-    (c._INTENT, c._INTENT_FOLDED),
-    (c._CONTINUE, c._CONTINUE_FOLDED),
-    (c._PRONOUN_END, c._PRONOUN_END_FOLDED),
-    (c._NOT_A_PROMISE, c._NOT_A_PROMISE_FOLDED),
+    (r._INTENT, r._INTENT_FOLDED),
+    (r._CONTINUE, r._CONTINUE_FOLDED),
+    (r._PRONOUN_END, r._PRONOUN_END_FOLDED),
+    (r._NOT_A_PROMISE, r._NOT_A_PROMISE_FOLDED),
 ] + [(pattern, fast) for (_, pattern), fast in zip(c._CUES, c._CUES_FOLDED, strict=True) if fast]
 
 
@@ -61,8 +62,8 @@ def test_only_a_pattern_case_blind_throughout_folds() -> None:
         (c._DISCOURSE, c._DISCOURSE_WORDS),
         (c._IF, c._IF_WORDS),
         (c._SEGMENT, c._SEGMENT_WORDS),
-        (c._MULTIPLE, c._MULTIPLE_WORDS),
-        (c._WEAK_FORWARD, c._WEAK_WORDS),
+        (r._MULTIPLE, r._MULTIPLE_WORDS),
+        (r._WEAK_FORWARD, r._WEAK_WORDS),
         (dict(c._CUES)[Confidence.LOW], c._LOW_WORDS),
     ],
 )

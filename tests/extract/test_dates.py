@@ -4,11 +4,9 @@ import datetime as dt
 
 import pytest
 
-from callscope.extract._dates import (
-    Deadline,
+from callscope.extract._dates import Deadline, find_deadline, find_deadlines
+from callscope.extract._fiscal import (
     FiscalCalendar,
-    find_deadline,
-    find_deadlines,
     fiscal_year_end_from_period,
     fiscal_year_end_month,
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from callscope.extract import _dates
+from callscope.extract._date_patterns import _counted_unit
 from callscope.extract._text import folded
 from tests.conftest import fixture_lines
 
@@ -68,4 +69,4 @@ def test_past_and_open_starts_are_read_from_the_last_words() -> None:
     ],
 )
 def test_a_span_needs_a_counted_unit(text: str, expected: bool) -> None:
-    assert _dates._counted_unit(text, text.lower()) is expected
+    assert _counted_unit(text, text.lower()) is expected

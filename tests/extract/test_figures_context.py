@@ -10,6 +10,7 @@ import pytest
 
 from callscope.extract import _text
 from callscope.extract import figures as f
+from callscope.extract._raw_figures import _merge, _read_all
 from callscope.parse import parse_file
 from tests.conftest import shared_path
 
@@ -82,7 +83,7 @@ def test_context_on_real_calls(name: str) -> None:
     call = parse_file(shared_path(name))
     tried = 0
     for _, text, _ in _text.turn_slices(call):
-        for raw in f._merge(f._read_all(text), text):
+        for raw in _merge(_read_all(text), text):
             for lo, hi in [(0, len(text)), (max(0, raw.start - 30), min(len(text), raw.end + 9))]:
                 span = f._context(text, raw.start, raw.end, lo, hi)
                 assert span == _plain_context(text, raw.start, raw.end, lo, hi)

@@ -11,7 +11,8 @@ import re
 
 import pytest
 
-from callscope.extract import _metrics as m
+from callscope.extract import _metric_modifiers as mod
+from callscope.extract import _metric_terms as m
 from callscope.extract._text import split_sentences
 from callscope.parse import parse_file
 from tests.conftest import shared_path
@@ -36,8 +37,8 @@ def _same_as_plain(sentence: str, at: int) -> None:
         found = [(t.span(), m._canonical(t)) for t in m._mentions(sentence, lo, hi)]
         assert found == [(t.span(), m._canonical(t)) for t in m._TERM.finditer(sentence, lo, hi)]
     for names in (True, False):
-        window = m._modifiers(sentence, at, names=names)
-        whole = m._chain(sentence, list(m._TOKEN.finditer(sentence, 0, at)), at, 3, names)
+        window = mod._modifiers(sentence, at, names=names)
+        whole = mod._chain(sentence, list(m._TOKEN.finditer(sentence, 0, at)), at, 3, names)
         assert window == whole[:2], (sentence, at)
 
 

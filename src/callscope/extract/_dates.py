@@ -20,8 +20,9 @@ fiscal calendar. Conventions, so that every caller reads a date the same way:
 
 Hand-written rather than a date-parsing library: libraries resolve absolute dates well but
 know nothing of fiscal quarters, halves or "the back half", which are most of what executives say.
-Past the ~400-line budget: one pattern and one resolver per kind of expression, and the literal
-pre-checks (which words a rule needs) that keep the hundreds of calls per transcript cheap.
+This module holds one resolver per kind of expression and the table of rules that pairs each
+with its pattern; the patterns and their literal pre-checks are ``_date_patterns``, the fiscal
+calendar and reading a company's fiscal year-end are ``_fiscal``.
 """
 
 from __future__ import annotations
@@ -29,55 +30,49 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from callscope.extract._date_patterns import (
+    _BARE_YEAR,
+    _CAPITAL_MONTH,
+    _COUNTS,
+    _DATE,
+    _FISCAL_YEAR,
+    _FULL_YEAR,
+    _HALF,
+    _I,
+    _MODIFIED_YEAR,
+    _MONTH_CONTEXT,
+    _MONTH_NAME,
+    _MONTHS,
+    _ORD,
+    _PERIODS,
+    _QUARTER,
+    _REL_PERIOD,
+    _SEASON,
+    _SEASONS,
+    _SPAN,
+    _UNITS,
+    _VAGUE,
+    _VAGUE_COUNTS,
+    _YEAR_END,
+    _YEAR_WORDS,
+    _capital_month,
+    _Check,
+    _counted_unit,
+    _named_period,
+    _year_end_words,
+)
+from callscope.extract._fiscal import FiscalCalendar, add_months, month_end
 from callscope.extract._text import folded
 
 __all__ = [
     "Deadline",
-    "FiscalCalendar",
     "find_deadline",
     "find_deadlines",
-    "fiscal_year_end_from_period",
-    "fiscal_year_end_month",
     "may_name_time",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class FiscalCalendar:
-    """A company's fiscal calendar: the month its fiscal year ends in (12 = December)."""
-
-    fy_end_month: int = 12
-
-    def __post_init__(self) -> None:
-        if not 1 <= self.fy_end_month <= 12:
-            raise ValueError(f"fiscal year-end month must be 1-12, not {self.fy_end_month}")
-
-    def year_of(self, day: dt.date) -> int:
-        """The fiscal year holding ``day``, named by the calendar year it ends in."""
-        return day.year if day.month <= self.fy_end_month else day.year + 1
-
-    def year_end(self, fiscal_year: int) -> dt.date:
-        return month_end(fiscal_year, self.fy_end_month)
-
-    def quarter_of(self, day: dt.date) -> tuple[int, int]:
-        """(fiscal year, quarter 1-4) holding ``day``."""
-        offset = (day.month - self.fy_end_month - 1) % 12
-        return self.year_of(day), offset // 3 + 1
-
-    def quarter_end(self, fiscal_year: int, quarter: int) -> dt.date:
-        month = self.fy_end_month - 3 * (4 - quarter)
-        year = fiscal_year
-        if month <= 0:
-            month += 12
-            year -= 1
-        return month_end(year, month)
-
-    def shift_quarters(self, fiscal_year: int, quarter: int, by: int) -> dt.date:
-        index = fiscal_year * 4 + quarter - 1 + by
-        return self.quarter_end(index // 4, index % 4 + 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,228 +83,6 @@ class Deadline:
     text: str
     start: int
     end: int
-
-
-def month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
-# --- the vocabulary ---------------------------------------------------------------------
-
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTHS["sept"] = 9
-_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-_COUNTS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-    "eighteen": 18, "twenty": 20, "thirty": 30, "couple": 2, "few": 3, "several": 3,
-}  # fmt: skip
-_VAGUE_COUNTS = {"few", "several", "couple"}
-# Season -> (first month, last month); winter's last month falls in the next calendar year.
-_SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11),
-            "winter": (12, 2), "holiday": (11, 12), "holidays": (11, 12)}  # fmt: skip
-
-_MONTH_RE = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-)
-_NUM = (
-    r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|eighteen|twenty|thirty|(?:a\s+)?couple(?:\s+of)?|(?:a\s+)?few|several)"
-)
-_YEAR4 = r"(?:19|20)\d\d"
-# A fiscal-year tag: "fiscal 2026", "fiscal year 2026", "FY26", "FY 2026", "fiscal '26", "F'26".
-_FY = r"(?:fiscal\s+(?:year\s+)?|FY\s*'?|F')(?P<fy>(?:19|20)?\d\d)\b"
-# What may follow a quarter or half to fix its year.
-_OF_YEAR = (
-    r"(?:\s*(?:of\s+|in\s+)?(?:(?P<rel>this|next|the\s+current|the\s+following|last|the\s+"
-    r"prior|the\s+previous|prior|previous|the)\s+(?:fiscal\s+)?year|(?:fiscal\s+(?:year\s+)?|FY\s*'?|F')(?P<qfy>(?:19|20)?\d\d)\b"
-    r"|(?:calendar\s+(?:year\s+)?)?'?(?P<qy>(?:19|20)\d\d)\b(?![,.]\d))"
-    r"|\s?'(?P<qa>\d\d)\b|(?P<qb>\d\d)\b"  # "Q3 '18", "1Q18": a short year only when attached
-    r")?"
-)
-
-_I = re.IGNORECASE
-_QUARTER = re.compile(
-    r"\b(?:(?:fiscal\s+)?Q(?P<q1>[1-4])\b|(?P<q2>[1-4])Q(?=\d\d\b)|(?P<q3>first|second|third|"
-    r"fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\b|(?P<q4>[1-4])Q\b)" + _OF_YEAR,
-    _I,
-)
-_HALF = re.compile(
-    r"\b(?:(?:the\s+)?(?P<which>first|front|second|back|latter|1st|2nd)\s+half|"
-    r"(?P<h1>[12])H|H(?P<h2>[12]))\b" + _OF_YEAR,
-    _I,
-)
-_REL_PERIOD = re.compile(
-    r"\b(?P<when>early|earlier|late|later|mid|middle|end|beginning|start|remainder|rest|"
-    r"balance)?(?:[\s-]+(?:in|of|on))?(?:[\s-]+the)?[\s-]*"
-    r"(?P<which>this|next|the\s+current|the\s+following|last|prior|previous|the)\s+"
-    r"(?P<fiscal>fiscal\s+|calendar\s+|full\s+)?(?P<unit>year|quarter|month|decade)"
-    r"(?![\s-]+(?:over|on|to)[\s-]+(?:year|quarter|month))(?![\s-]?(?:ago|earlier))\b",
-    _I,
-)
-_YEAR_END = re.compile(
-    r"\b(?P<which>this|next|last|prior|previous)?\s*(?:fiscal\s+)?year[\s-]end(?:ing)?\b"
-    r"(?:\s+(?P<y>" + _YEAR4 + r"))?",
-    _I,
-)
-_FULL_YEAR = re.compile(
-    r"\b(?:the\s+)?(?:full|whole|entire)[\s-]+(?:fiscal\s+)?year\b(?![\s-]+(?:ago|earlier))"
-    r"(?:\s+(?P<y>" + _YEAR4 + r"))?",
-    _I,
-)
-_FISCAL_YEAR = re.compile(r"\b" + _FY, _I)
-_MODIFIED_YEAR = re.compile(
-    r"\b(?P<when>early|late|mid|end\s+of|middle\s+of|beginning\s+of|calendar(?:\s+year)?|CY)"
-    r"[\s-]*'?(?P<y>(?:19|20)\d\d)\b",
-    _I,
-)
-# "2019 guidance", "the 2025 plan": a year naming a document, not when something is due.
-_BARE_YEAR = re.compile(
-    r"(?<![$\d.,/-])\b(?P<y>" + _YEAR4 + r")\b(?![\d%]|,\d|\.\d)"
-    r"(?!\s+(?:guidance|outlook|plan|budget|results|targets?|framework|forecast)\b)",
-    _I,
-)
-_DATE = re.compile(
-    r"\b(?P<m>"
-    + _MONTH_RE
-    + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>"
-    + _YEAR4
-    + r"))?"
-)
-# Month names are matched with their capital only, so the modal "may" never reads as a month.
-_MONTH_NAME = re.compile(
-    r"\b(?:(?:the\s+)?(?:end|middle)\s+of\s+)?(?P<m>" + _MONTH_RE + r")"
-    r"(?:\s+(?:of\s+)?(?P<y>" + _YEAR4 + r"))?\b(?!\s+\d)"
-)
-_MONTH_CONTEXT = re.compile(r"\b(?:in|by|until|through|before|of|end|early|late|mid|since)\s*$", _I)
-_SEASON = re.compile(
-    r"\b(?P<which>this|next|the|by|in|over)\s+(?P<s>spring|summer|fall|autumn|winter|holidays|"
-    r"holiday\s+season)\b",
-    _I,
-)
-# One "\b(?:...)" around alternatives that each start a word (and, in ``_VAGUE``, a lookahead
-# of the characters a match can start with) lets the engine pass over most characters at once.
-_SPAN = re.compile(
-    r"\b(?:"
-    r"\b(?:(?P<prep>in|within|over|during|for|inside\s+of)\s+(?:the\s+)?(?:next|coming|"
-    r"following)?|next)\s*(?:about|approximately|roughly|around|another|only|just)?\s*"
-    r"(?P<n>" + _NUM + r")(?:\s*(?:to|-|or)\s*(?P<n2>" + _NUM + r"))?"
-    r"[\s-]+(?P<unit>day|week|month|quarter|year)s?(?:'s?\s+time)?\b"
-    r"|\b(?P<n3>" + _NUM + r")\s+(?P<unit3>day|week|month|year)s?\s+from\s+now\b"
-    r")",
-    _I,
-)
-_VAGUE = re.compile(
-    r"(?=[tnsmlocifg])\b(?:"
-    r"\b(?:the\s+)?(?:near|short|medium|mid|long)[\s-]+term\b|\bover\s+time\b|"
-    r"\b(?:the\s+)?(?:next|coming)\s+(?:few\s+|several\s+|couple\s+(?:of\s+)?)?years\b|"
-    r"\bin\s+(?:the\s+)?(?:coming|future)\s+(?:years|quarters)\b|\bin\s+the\s+future\b|"
-    r"\b(?:the\s+)?foreseeable\s+future\b|\bgoing\s+forward\b|\bover\s+the\s+long\s+run\b"
-    r")",
-    _I,
-)
-_FY_STATED = re.compile(
-    r"\bfiscal\s+year\s+(?:that\s+)?(?:ends?|ending|ended|end)\s+(?:on\s+|in\s+)?(?P<m>"
-    + _MONTH_RE
-    + r")",
-    _I,
-)
-_Q_STATED = re.compile(
-    r"\b(?:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q|(?P<q3>first|second|third|fourth)\s+(?:fiscal\s+)?"
-    r"quarter)\b[^.;()]{0,40}?[(\s](?:which\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?P<m>"
-    + _MONTH_RE
-    + r")\s+\d",
-    _I,
-)
-
-
-def fiscal_year_end_month(text: str) -> int | None:
-    """The fiscal year-end month a transcript states, or None where it states none.
-
-    Reads "fiscal year ending June 30" directly, and "the third quarter ending September 30"
-    or "fiscal Q2 (ended June 30)" by counting forward to the fourth quarter's end.
-    """
-    low = folded(text)
-    stated = _search(_FY_STATED, text, None if low is None else _find_all(low, "fiscal"))
-    if stated:
-        return _MONTHS[stated.group("m").lower().rstrip(".")]
-    m = _search(_Q_STATED, text, None if low is None else _q_starts(low))
-    if m:
-        quarter = int(m.group("q1") or m.group("q2") or _ORD[m.group("q3").lower()])
-        month = _MONTHS[m.group("m").lower().rstrip(".")]
-        return (month + 3 * (4 - quarter) - 1) % 12 + 1
-    return None
-
-
-# Searching a whole transcript, an IGNORECASE pattern that opens with "\b" is tried at every
-# character; where each match must start at a word found by ``str.find`` in the folded text,
-# trying just those places (in order) finds the same first match many times faster.
-
-
-def _find_all(low: str, word: str) -> Iterator[int]:
-    at = low.find(word)
-    while at >= 0:
-        yield at
-        at = low.find(word, at + 1)
-
-
-_QUARTER_DIGITS = frozenset("1234")
-
-
-def _q_starts(low: str) -> Iterator[int]:
-    """Where a ``_Q_STATED`` match may start: "Q3" at its "q", "3Q" at its digit, an ordinal."""
-    for at in _find_all(low, "q"):
-        if low[at + 1 : at + 2] in _QUARTER_DIGITS:
-            yield at
-        if at > 0 and low[at - 1] in _QUARTER_DIGITS:
-            yield at - 1
-    for word in ("first", "second", "third", "fourth"):
-        yield from _find_all(low, word)
-
-
-def _search(
-    pattern: re.Pattern[str], text: str, starts: Iterable[int] | None
-) -> re.Match[str] | None:
-    """``pattern.search(text)``, tried only at ``starts`` where every match starts at one of
-    them (None: no folded text to find them in, so everywhere)."""
-    if starts is None:
-        return pattern.search(text)
-    for at in sorted(set(starts)):
-        m = pattern.match(text, at)
-        if m:
-            return m
-    return None
-
-
-# A results call comes this many days after the quarter it reports ends.
-_REPORTING_LAG = (10, 75)
-# Where several year-ends fit, prefer December, then the other calendar-quarter months.
-_PREFERRED_YEAR_ENDS = (12, 3, 6, 9)
-
-
-def fiscal_year_end_from_period(*, year: int, quarter: int, call_date: dt.date) -> int | None:
-    """The year-end month under which fiscal ``quarter`` of ``year`` ended shortly before the call.
-
-    A Q3 FY2024 call on 2024-04-25 reports a quarter that ended in March, so the year ends in
-    June. Where several months fit, December and then March, June and September win.
-    """
-    fits = []
-    for month in range(1, 13):
-        lag = (call_date - FiscalCalendar(month).quarter_end(year, quarter)).days
-        if _REPORTING_LAG[0] <= lag <= _REPORTING_LAG[1]:
-            fits.append(month)
-    for month in _PREFERRED_YEAR_ENDS:
-        if month in fits:
-            return month
-    return fits[0] if fits else None
 
 
 # --- resolution -------------------------------------------------------------------------
@@ -503,78 +276,6 @@ def _span(m: re.Match[str], ctx: _Context) -> dt.date | None:
 
 def _vague(m: re.Match[str], ctx: _Context) -> dt.date | None:
     return None
-
-
-_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_YEAR_WORDS = ("19", "20")  # a four-digit year's century
-
-# Further literal pre-checks for the rules that cost most where their words are common: each
-# tells, from the text and its folded form, whether a match is possible at all.
-_Check = Callable[[str, str], bool]
-# Month names are matched with their capital only.
-_CAPITAL_MONTHS = tuple(word.capitalize() for word in _MONTH_WORDS)
-_UNITS = ("day", "week", "month", "quarter", "year")
-# What a ``_NUM`` ends with; an ending, so that "12" or "a couple of" is read from its end.
-_NUM_ENDS = (
-    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "fifteen", "eighteen", "twenty", "thirty", "couple", "of", "few",
-    "several",
-)  # fmt: skip
-_PERIODS = ("year", "quarter", "month", "decade")
-_WHICH_ENDS = ("this", "next", "current", "following", "last", "prior", "previous", "the")
-_PERIOD_KINDS = ("fiscal", "calendar", "full")
-
-
-# (case-sensitive literals: the engine scans for their capitals, rare in running text)
-_CAPITAL_MONTH = re.compile("|".join(_CAPITAL_MONTHS))
-
-
-def _capital_month(text: str, low: str) -> bool:
-    return _CAPITAL_MONTH.search(text) is not None
-
-
-def _finds(low: str, words: Iterable[str]) -> Iterator[int]:
-    for word in words:
-        at = low.find(word)
-        while at >= 0:
-            yield at
-            at = low.find(word, at + 1)
-
-
-def _gap_before(low: str, at: int, hyphens: bool) -> int:
-    """Where the run of spaces (and hyphens) that ends at ``at`` starts (``at`` where none)."""
-    while at > 0 and (low[at - 1].isspace() or (hyphens and low[at - 1] == "-")):
-        at -= 1
-    return at
-
-
-def _counted_unit(text: str, low: str) -> bool:
-    """A unit after a number and a space or hyphen ("8 weeks", "a couple of years"), which
-    every ``_SPAN`` match holds."""
-    for at in _finds(low, _UNITS):
-        gap = _gap_before(low, at, True)
-        if 0 < gap < at and (low[gap - 1].isdigit() or low.endswith(_NUM_ENDS, 0, gap)):
-            return True
-    return False
-
-
-def _named_period(text: str, low: str) -> bool:
-    """A period after "this", "next", "the" ... and spaces, maybe with "fiscal" or "full" between
-    ("next fiscal year"), which every ``_REL_PERIOD`` match holds."""
-    for at in _finds(low, _PERIODS):
-        gap = _gap_before(low, at, False)
-        if gap < at and low.endswith(_WHICH_ENDS + _PERIOD_KINDS, 0, gap):
-            return True
-    return False
-
-
-def _year_end_words(text: str, low: str) -> bool:
-    """ "year" with "end" after one space or hyphen, which every ``_YEAR_END`` match holds."""
-    for at in _finds(low, ("year",)):
-        after = low[at + 4 : at + 5]
-        if (after == "-" or after.isspace()) and low.startswith("end", at + 5):
-            return True
-    return False
 
 
 # Order breaks ties between matches that start at the same place: earlier rules win. Each rule

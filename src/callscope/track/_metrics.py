@@ -16,9 +16,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from callscope.extract._metric_modifiers import KEEP_WORDS, STOP_WORDS
 from callscope.extract._metrics import (
-    KEEP_WORDS,
-    STOP_WORDS,
     forward_cue,
     is_thing,
     metric_of,

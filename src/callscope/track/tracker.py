@@ -63,7 +63,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from callscope.extract._dates import FiscalCalendar, find_deadlines, fiscal_year_end_from_period
+from callscope.extract._dates import find_deadlines
+from callscope.extract._fiscal import FiscalCalendar, fiscal_year_end_from_period
 from callscope.extract._text import split_sentences
 from callscope.model.call import Call, Company
 from callscope.model.codec import fact_to_dict
