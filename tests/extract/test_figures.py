@@ -46,6 +46,9 @@ def only(text: str) -> Figure:
             FigureKind.RATE,
         ),
         ("we hit a 5,000-unit week soon", 5000, None, "unit", "week", FigureKind.RATE),
+        # A hyphenated rate names no unit ("a" is no counted thing).
+        ("about the 1,000-a-week goal", 1000, None, "", "week", FigureKind.RATE),
+        ("we make 500-per-day here", 500, None, "", "day", FigureKind.RATE),
         ("20,000 units a year", 2e4, None, "unit", "year", FigureKind.RATE),
         ("it took 70 to 90 days to pay", 70, 90, "day", None, D),
         ("maybe 3 or 4 months away", 3, 4, "month", None, D),
@@ -205,6 +208,14 @@ def test_bare_number_takes_the_unit_of_an_equal_figure() -> None:
         FigureKind.RATE,
     )
     assert first.unit == "unit"
+
+
+def test_a_hyphenated_rate_lends_no_unit_to_a_bare_number() -> None:
+    text = "The 1,000-a-week goal holds, and we will be at 1,000 a week early next year."
+    assert [(f.value, f.unit, f.per) for f in figures_in(text)] == [
+        (1000, "", "week"),
+        (1000, "", "week"),
+    ]
 
 
 def test_a_restart_is_no_range() -> None:

@@ -133,6 +133,9 @@ def test_metric_of_finds_the_number_by_the_figures_quote() -> None:
          True),
         ("I think we can get gross margin to 30% next year.", "30", False, True),
         ("We remain on track for 1,000 robots a week by year-end.", "1,000", False, True),
+        ("Let me be direct about the 1,000-a-week goal.", "1,000", False, True),
+        ("Our 30% gross margin target still holds.", "30", False, True),
+        ("We built 900 robots a week, short of the target.", "900", False, False),
     ],
 )  # fmt: skip
 def test_references_and_forward_figures(

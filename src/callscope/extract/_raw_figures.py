@@ -21,7 +21,7 @@ from callscope.model.facts import FigureKind
 _WS = re.compile(r"\s+")
 
 _RATE = re.compile(
-    r"\s+(?:a|an|per|each|every)\s+(?P<p>day|week|month|quarter|year|annum)\b"
+    r"(?:\s+|-)(?:a|an|per|each|every)(?:\s+|-)(?P<p>day|week|month|quarter|year|annum)\b"
     r"|\s+(?P<adv>annually|yearly|monthly|weekly|daily|quarterly)\b"
     r"|\s*/\s*(?P<s>day|week|month|quarter|year)\b",
     re.IGNORECASE,

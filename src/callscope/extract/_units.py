@@ -315,8 +315,8 @@ def _head_noun(run: list[_Word], value: Decimal) -> tuple[str | None, int]:
         return MEASURE[one], first.end
     if one in TIME_UNIT:
         return one, first.end
-    if first.hyphen:  # "a 33,000-person company", "a 5,000-unit week"
-        return (one, first.end) if first.lower not in STOP else (None, 0)
+    if first.hyphen:  # "a 33,000-person company", "a 5,000-unit week"; not "1,000-a-week"
+        return (one, first.end) if first.lower not in STOP and one not in STOP else (None, 0)
     if first.lower == "of" and len(run) > 2 and run[1].lower in _DETERMINERS:
         noun = run[2]  # "20 of the units"
         if is_plural(noun.lower) and (len(run) == 3 or run[3].lower in STOP):

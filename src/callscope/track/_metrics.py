@@ -55,6 +55,13 @@ _DEADLINE_AFTER = re.compile(
     re.I,
 )
 
+# A number that names a goal rather than a level: "the 1,000-a-week goal", "our 30% gross
+# margin target".
+_TARGET_AFTER = re.compile(
+    r"(?:[\s-]+[\w/]+){0,3}?[\s-]+(?:goal|target|objective|ambition|aspiration|milestone)s?\b",
+    re.I,
+)
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -68,10 +75,12 @@ def is_reference(sentence: str, at: int) -> bool:
 
 
 def looks_forward(sentence: str, at: int) -> bool:
-    """True where the words before the number look ahead ("we expect revenue of ...")."""
+    """True where the words before the number look ahead ("we expect revenue of ..."), a
+    deadline follows it, or it names a goal ("the 1,000-a-week goal")."""
     if forward_cue(sentence, 0, at):
         return True
-    return bool(_DEADLINE_AFTER.match(sentence, number_end(sentence, at)))
+    end = number_end(sentence, at)
+    return bool(_DEADLINE_AFTER.match(sentence, end) or _TARGET_AFTER.match(sentence, end))
 
 
 # --- distinctive terms ------------------------------------------------------------------------
