@@ -183,6 +183,32 @@ class Corpus:
         """The id of the stored call with this sha256 of its file's bytes, or None."""
         return self.store.id_of(content_hash)
 
+    def resolve(self, ref: str | int) -> int:
+        """A stored call's id from what a reader has at hand: the id itself, the transcript
+        file (found by its bytes, wherever it now lies), or the file name it was stored from.
+        Raises :class:`NotFound` (or, for a name several calls share, a ``CallscopeError``)
+        with a one-line reason."""
+        text = str(ref).strip()
+        if text.isdigit():
+            return int(text)
+        path = Path(text)
+        if path.is_file():
+            found = self.store.id_of(_hash(path))
+            if found is None:
+                raise NotFound(f"{text}: this transcript is not stored; `callscope ingest` it")
+            return found
+        named = [r["id"] for r in self.store.calls({})
+                 if r["source"] == text or Path(r["source"]).name == path.name]  # fmt: skip
+        if len(named) == 1:
+            return int(named[0])
+        if named:
+            ids = ", ".join(map(str, named))
+            raise CallscopeError(f"{text}: {len(named)} stored calls have this name (ids {ids})")
+        raise NotFound(
+            f"no stored call is {text!r}: give an id from `callscope calls`, a transcript file "
+            "or the name of one stored"
+        )
+
     def get(self, call_id: int) -> AnalyzedCall:
         doc, text = self.store.get(call_id)
         facts = facts_from_dict(doc)

@@ -25,13 +25,15 @@ __all__ = ["command"]
 
 
 @click.command("compare")
-@click.argument("call_id", metavar="CALL", type=int)
+@click.argument("call_ref", metavar="CALL")
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the comparison as JSON.")
-def command(call_id: int, db_url: str, as_json: bool) -> None:
-    """How a stored call differs from the same company's previous stored call."""
+def command(call_ref: str, db_url: str, as_json: bool) -> None:
+    """How a stored call differs from the same company's previous stored call. CALL is its
+    id (from `callscope calls`), the transcript file, or the name of the file it was stored
+    from."""
     with Corpus(db_url) as corpus:
-        comparison = corpus.compare(call_id)
+        comparison = corpus.compare(corpus.resolve(call_ref))
     if as_json:
         click.echo(json.dumps(comparison_to_dict(comparison), ensure_ascii=False))
     else:

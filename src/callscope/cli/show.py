@@ -16,13 +16,14 @@ __all__ = ["calls_command", "command"]
 
 
 @click.command("show")
-@click.argument("call_id", metavar="CALL", type=int)
+@click.argument("call_ref", metavar="CALL")
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the call as JSON.")
-def command(call_id: int, db_url: str, as_json: bool) -> None:
-    """Show one stored call (its id from `callscope calls`)."""
+def command(call_ref: str, db_url: str, as_json: bool) -> None:
+    """Show one stored call. CALL is its id (from `callscope calls`), the transcript file,
+    or the name of the file it was stored from."""
     with Corpus(db_url) as corpus:
-        analyzed = corpus.get(call_id)
+        analyzed = corpus.get(corpus.resolve(call_ref))
     if as_json:
         click.echo(json.dumps(analyzed.to_dict(), ensure_ascii=False))
     else:
