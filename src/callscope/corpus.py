@@ -20,7 +20,7 @@ from callscope.model.codec import call_from_dict, facts_from_dict
 from callscope.parse import DEFAULT_MAX_BYTES
 from callscope.pipeline import AnalyzedCall, analyze_file, warm_up
 from callscope.search import semantic as semantic_search
-from callscope.search.fulltext import match_all, match_any
+from callscope.search.fulltext import terms
 from callscope.store import DEFAULT_DB, open_store
 from callscope.track.actuals import Actual, read_actuals
 from callscope.track.compare import CallKey, Comparison, latest_earlier
@@ -226,11 +226,10 @@ class Corpus:
         nearest-vector rankings are fused by reciprocal rank.
         """
         hits: list[dict[str, Any]] = []
-        for build in (match_all, match_any):
-            match = build(query)
-            if match is None:
-                break
-            hits = [_highlight(hit) for hit in self.store.search(match, filters, limit)]
+        wanted = terms(query)
+        for any_term in (False, True)[: 2 if len(wanted) > 1 else 1]:
+            found = self.store.search(wanted, filters, limit, any_term=any_term)
+            hits = [_highlight(hit) for hit in found]
             if hits:
                 break
         if not semantic:

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from callscope.corpus import Corpus
-from callscope.search.fulltext import match_all, terms
+from callscope.search.fulltext import terms
+from callscope.store.sqlite import _fts5
 from tests.conftest import FIXTURES
 
 TESLA = FIXTURES / "capiq" / "tesla-2017-q2-capiq.txt"
@@ -71,9 +72,25 @@ def test_search_filters(corpus: Corpus) -> None:
     assert corpus.search("revenue", section="qa", since="2030-01-01") == []
 
 
-def test_query_terms_are_quoted() -> None:
-    assert terms('"net income" rose (NEAR') == ['"net income"', '"rose"', '"NEAR"']
-    assert match_all("*** --") is None
+def test_query_text_is_only_ever_terms() -> None:
+    assert terms('"net income" rose (NEAR rose') == [("net", "income"), ("rose",), ("NEAR",)]
+    assert terms('*** -- "" AND') == [("AND",)]
+    assert terms("*** --") == []
+    assert len(terms(" ".join(f"w{i}" for i in range(100)))) == 32
+
+
+@pytest.mark.parametrize(
+    ("terms_", "any_term", "expected"),
+    [
+        ([("net", "income"), ("rose",)], False, '"net income" "rose"'),
+        ([("net", "income"), ("rose",)], True, '"net income" OR "rose"'),
+        ([('say"',), ("NEAR",)], False, '"say""" "NEAR"'),  # a quote from another caller
+    ],
+)
+def test_sqlite_writes_each_term_as_a_quoted_string(
+    terms_: list[tuple[str, ...]], any_term: bool, expected: str
+) -> None:
+    assert _fts5(terms_, any_term) == expected
 
 
 @needs_fixtures

@@ -33,7 +33,16 @@ class Store(Protocol):
 
     def calls(self, filters: SearchFilters) -> list[dict[str, Any]]: ...
 
-    def search(self, match: str, filters: SearchFilters, limit: int) -> list[dict[str, Any]]: ...
+    def search(
+        self,
+        terms: Sequence[Sequence[str]],
+        filters: SearchFilters,
+        limit: int,
+        *,
+        any_term: bool = False,
+    ) -> list[dict[str, Any]]:
+        """Turns holding every term (or, with ``any_term``, any), best first; a term is a
+        word or a phrase's words, never query syntax: each backend writes its own."""
 
     def turns_without_vectors(self, model: str, limit: int) -> list[tuple[int, str]]: ...
 

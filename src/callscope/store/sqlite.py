@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import orjson
@@ -124,13 +124,23 @@ class SQLiteStore:
         )
         return [dict(r) for r in self.db.execute(sql, params)]
 
-    def search(self, match: str, filters: SearchFilters, limit: int) -> list[dict[str, Any]]:
-        """Turns matching an FTS5 expression, best BM25 first, with snippets.
+    def search(
+        self,
+        terms: Sequence[Sequence[str]],
+        filters: SearchFilters,
+        limit: int,
+        *,
+        any_term: bool = False,
+    ) -> list[dict[str, Any]]:
+        """Turns holding every term (or any), best BM25 first, with snippets.
 
         Ranking and snippets are two steps: ``snippet()`` is costly, so it runs only on the
         ``limit`` best rows, not on every match. Without filters FTS5 ranks on its own
         (``ORDER BY rank LIMIT``); filters join the turns and calls first.
         """
+        if not terms:
+            return []
+        match = _fts5(terms, any_term)
         call_where, params = _where(filters, _CALL_FILTERS)
         turn_where, more = _where(filters, _TURN_FILTERS)
         params.update(more, match=match, limit=limit)
@@ -279,6 +289,13 @@ def _decode_document(stored: bytes | str) -> dict[str, Any]:
         stored = zlib.decompress(stored)
     result: dict[str, Any] = orjson.loads(stored)
     return result
+
+
+def _fts5(terms: Sequence[Sequence[str]], any_term: bool) -> str:
+    """An FTS5 match expression: each term one quoted string (a phrase), a quote inside
+    doubled as FTS5 escapes it, so no term is ever read as an operator."""
+    quoted = ['"' + " ".join(term).replace('"', '""') + '"' for term in terms]
+    return (" OR " if any_term else " ").join(quoted)
 
 
 def _statements(sql: str) -> list[str]:
