@@ -554,8 +554,38 @@ def test_tesla_production_rate_against_actuals(
     assert (entry.metric, entry.commitment.deadline) == ("vehicle rate", dt.date(2018, 12, 31))
     assert entry.status is status
     assert [e.kind for e in entry.evidence] == ["actual"] * len(entry.evidence)
-    others = [t for t in ledger if t is not entry and t.commitment.target != 10000]
+    # The 5,000-unit week promised for the end of 2017, measured by vehicles a week: each of
+    # these rows is of 2018, so a rate of at least 6,000 then meets it late.
+    week = _find(ledger, "on track to achieve a 5,000-unit week by the end of this year")
+    assert (week.metric, week.status) == ("unit rate", Verdict.MET_LATE)
+    others = [t for t in ledger if t is not entry and t.commitment.target not in (5000, 10000)]
     assert {t.status for t in others} <= {Verdict.PENDING, Verdict.UNCLEAR}
+
+
+@pytest.mark.parametrize(
+    ("value", "status", "detail"),
+    [
+        (800, Verdict.MISSED, "target 5,000/week by 2017-12-31; 800 vehicle/week reported"),
+        (4600, Verdict.PARTLY_MET, "target 5,000/week by 2017-12-31; 4,600 vehicle/week"),
+        (5100, Verdict.MET, "target 5,000/week (due 2017-12-31); 5,100 vehicle/week"),
+    ],
+)
+def test_tesla_5000_a_week_by_the_end_of_2017(
+    tmp_path: Path, value: int, status: Verdict, detail: str
+) -> None:
+    # The mission's question: was 5,000 Model 3s a week by the end of 2017 met? The values are
+    # made up; an actual for the week ending on the deadline decides it on that day.
+    csv = tmp_path / "tesla.csv"
+    csv.write_text(
+        "ticker,metric,period_end,value,unit,per\n"
+        f"TSLA,Model 3 production rate,2017-12-31,{value},vehicles,week\n",
+        encoding="utf-8",
+    )
+    path = shared_path("capiq/tesla-2017-q2-capiq.txt")
+    ledger = track([LedgerCall(1, "tesla", analyze_file(path))], read_actuals(csv))
+    week = _find(ledger, "on track to achieve a 5,000-unit week by the end of this year")
+    assert week.status is status
+    assert week.detail.startswith(detail), week.detail
 
 
 def test_a_promise_named_only_by_talk_is_not_found_in_statements() -> None:

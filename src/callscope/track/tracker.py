@@ -61,6 +61,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from callscope.extract._dates import find_deadlines
@@ -278,6 +279,8 @@ _QUARTER = re.compile(r"\bquarter\b|\bQ[1-4]\b|\bthree months\b", re.I)
 _GENERIC = frozenset({"rate", "growth", "change", "decline", "guidance", "of", "and", "the",
                       "a", "call", "question", "line", "time", "thing", "way", "lot",
                       "make"})  # fmt: skip
+# The counted thing that stands for any ("a 5,000-unit week"), as ``_fold`` leaves it.
+_GENERIC_THING = "unit"
 
 
 def _fold(word: str) -> str:
@@ -333,7 +336,10 @@ class _Case:
         if per != self.per:
             return False
         if per is not None and _metrics.is_thing(unit) and _metrics.is_thing(self.unit):
-            return _fold(unit or "") == _fold(self.unit or "")  # a rate of the same thing
+            # A rate of the same thing; "units" count whatever the company makes ("a
+            # 5,000-unit week" is measured by vehicles a week).
+            mine, theirs = _fold(self.unit or ""), _fold(unit or "")
+            return mine == theirs or _GENERIC_THING in (mine, theirs)
         return metric == self.metric and _unit(unit) == _unit(self.unit)
 
     def speaks_for(self, day: dt.date | None, *, quarterly: bool) -> bool:
@@ -435,9 +441,13 @@ def _measures(case: _Case, later: Sequence[_Seen], actuals: Sequence[Actual]) ->
         ):
             unit = (f" {a.unit}" if a.unit else "") + (f"/{a.per}" if a.per else "")
             quote = f"{a.name}, {a.period_end.isoformat()}: {a.value:,.12g}{unit}"
+            note = (
+                f"{a.value:,.12g}{unit} reported for the period to "
+                f"{a.period_end.isoformat()} ({Path(a.path).name}, line {a.line})"
+            )
             out.append(_Event(a.period_end, "measure", Evidence(
-                "actual", a.source or a.path, quote, a.period_end, f"{a.path}:{a.line}",
-                value=a.value, line=a.line)))  # fmt: skip
+                "actual", a.source or a.path, quote, a.period_end, note, value=a.value,
+                line=a.line)))  # fmt: skip
     return out
 
 
@@ -605,7 +615,14 @@ def _resolve(
             return (Verdict.MET_LATE if late else Verdict.MET), _met(case, ev), tuple(shown), None
         if event.kind == "measure":
             measures.append(ev)
-    if deadline is None or as_of is None or as_of <= deadline:
+    # Undecided before the deadline, and on it unless a measure speaks for that very day
+    # (an actual for the period ending on the deadline is the state the promise named).
+    if (
+        deadline is None
+        or as_of is None
+        or as_of < deadline
+        or (as_of == deadline and all(m.date != deadline for m in measures))
+    ):
         due = f"due {deadline.isoformat()}" if deadline else "no deadline"
         return Verdict.PENDING, f"{due}; evidence as of {_iso(as_of)}", tuple(shown), None
     on_time = [m for m in measures if m.date is None or m.date <= deadline]
