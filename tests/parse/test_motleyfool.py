@@ -612,3 +612,48 @@ def test_sniff_over_all_fixtures(path: Path) -> None:
         assert score >= 0.8
     else:
         assert score < 0.2
+
+
+_UNLISTED_SPEAKER = """\
+Oct. 2, 2025
+
+CALL PARTICIPANTS
+
+Chief Executive Officer — John Smith
+
+Full Conference Call Transcript
+
+Jane Roe:Welcome. With me are John Smith and Lena Park, our chief product officer.
+
+John Smith:Sales grew 12%.
+
+Operator:Our first question comes from the line of Ann Lee with Big Bank.
+
+Ann Lee:What ships next?
+
+John Smith:I'll let Lena answer that.
+
+{speaker}:A new scheduling module ships in March.
+
+Operator:That concludes today's call.
+
+This article is a transcript of this conference call produced for The Motley Fool.
+"""
+
+
+@pytest.mark.parametrize(
+    ("speaker", "answerers"),
+    [
+        # Named in full in the opening, unlisted on the page, speaking once: a speaker.
+        ("Lena Park", ("John Smith", "Lena Park")),
+        # Named nowhere before and heard once: capitalised words and a colon stay speech.
+        ("New Products", ("John Smith",)),
+    ],
+)
+def test_page_2025_unlisted_speaker_named_in_speech(
+    speaker: str, answerers: tuple[str, ...]
+) -> None:
+    call = parse_text(_UNLISTED_SPEAKER.format(speaker=speaker), source="acme.txt")
+    assert [(e.analyst, e.answerers) for e in call.exchanges] == [("Ann Lee", answerers)]
+    speakers = {p.name: p.role for p in call.participants}
+    assert (speakers.get(speaker) is Role.EXECUTIVE) == (speaker == "Lena Park")

@@ -184,6 +184,44 @@ def test_pdf_running_header_and_footer() -> None:
     assert call.turns[1].text == "Thank you. Sales rose 5%. Margins improved."
 
 
+def test_pdf_title_page_time_and_wrapped_copyright_footer() -> None:
+    # The running header prints no zone; the title page's event line does. The footer's
+    # copyright notice wraps onto a line that does not name Refinitiv.
+    title_page = (
+        "REFINITIV STREETEVENTS\nEDITED TRANSCRIPT\n"
+        "ACME.N - Q4 2023 Acme Widgets Inc Earnings Call\n"
+        "EVENT DATE/TIME: FEBRUARY 01, 2024 / 1:30PM GMT\n"
+    )
+    header = "FEBRUARY 01, 2024 / 1:30PM, ACME.N - Q4 2023 Acme Widgets Inc Earnings Call\n"
+    footer = (
+        "REFINITIV STREETEVENTS | www.refinitiv.com | Contact Us\n"
+        "©2024 Refinitiv. All rights reserved. Copying this content is not\n"
+        "allowed without consent.\n\n7\n"
+    )
+    body = EXCERPT.replace("Margins improved.\n", f"{footer}\f{header}\nMargins improved.\n")
+    call = _parse(title_page + footer + header + body, name="upload.txt")
+    meta = call.metadata
+    assert (meta.company.ticker, meta.call_date, meta.call_time_utc) == (
+        "ACME",
+        dt.date(2024, 2, 1),
+        dt.time(13, 30),
+    )
+    assert call.turns[1].text == "Thank you. Sales rose 5%. Margins improved."
+
+
+@pytest.mark.parametrize(
+    ("after", "kept"),
+    [
+        ("allowed without consent.\nMargins improved.", "Margins improved."),  # sentence ended
+        ("\nMargins improved.", "Margins improved."),  # a blank line ends the notice
+    ],
+)
+def test_copyright_run_on_stops_where_the_notice_ends(after: str, kept: str) -> None:
+    footer = "©2024 Refinitiv. All rights reserved. Copying is not\n"
+    call = _parse(EXCERPT.replace("Margins improved.\n", f"{footer}{after}\n"))
+    assert call.turns[1].text == f"Thank you. Sales rose 5%. {kept}"
+
+
 def test_no_sections_is_a_parse_error() -> None:
     with pytest.raises(ParseError, match="no PRESENTATION"):
         _parse("CORPORATE PARTICIPANTS\n \nJane Doe\nAcme - CEO\n")

@@ -342,7 +342,7 @@ def _colon_turns(
         if _QA.fullmatch(line.text):
             section = SectionKind.QA
             continue
-        if m is not None and _accept(text, m.group("name"), counts, listed, raw_turns):
+        if m is not None and _accept(text, m.group("name"), counts, listed, raw_turns, line.start):
             name, rest = m.group("name"), m.group("rest")
             if rest and resolve(name, listed) is None:
                 role, title, firm = split_title_firm(rest)
@@ -360,6 +360,7 @@ def _accept(
     counts: dict[str, int],
     listed: Sequence[Participant],
     raw_turns: Sequence[RawTurn],
+    at: int,
 ) -> bool:
     if is_operator_name(name) or _GENERIC_SPEAKER.fullmatch(name):
         return True
@@ -367,8 +368,21 @@ def _accept(
         return True
     if counts.get(name, 0) >= 2 or not raw_turns:
         return True
+    if _named_before(text, name, raw_turns[0].start, at):
+        return True
     last = raw_turns[-1]
     if not is_operator_name(last.speaker):
         return False
     intro = find_intro(text[last.start : last.end])
     return intro is not None and names_agree(intro.name, name)
+
+
+def _named_before(text: str, name: str, start: int, end: int) -> bool:
+    """Whether the speech so far names this person in full ("joining me are ... and Dmitri
+    Halvard, our chief product officer"): the opening introduces the company's speakers,
+    and a page's participant list may leave some of them out."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    pattern = r"\b" + r"\s+".join(re.escape(word) for word in words) + r"\b"
+    return re.search(pattern, text[start:end]) is not None

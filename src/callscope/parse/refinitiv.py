@@ -62,6 +62,9 @@ _FURNITURE = re.compile(
     r"\s*(?:\d{1,3}|REFINITIV STREETEVENTS\b.*|©\s?\d{4} Refinitiv\..*|Copyright.*Refinitiv.*)\s*",
     re.IGNORECASE,
 )
+# The PDF footer's copyright notice wraps over a few lines; only its first line names Refinitiv.
+_COPYRIGHT = re.compile(r"\s*(?:©\s?\d{4} Refinitiv\..*|Copyright.*Refinitiv.*)", re.IGNORECASE)
+_FOOTER_RUN = 4  # the most lines a wrapped copyright notice runs on
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +128,7 @@ class RefinitivLayout:
             raise ParseError(doc.path, "no PRESENTATION or QUESTIONS AND ANSWERS heading found")
         body = marks[0][0]
         end = next((i for i in range(body, len(lines)) if stripped[i] == _DISCLAIMER), len(lines))
-        junk = {i for i, ln in enumerate(lines) if i >= end or _is_furniture(ln.raw)}
+        junk = _junk(lines, end)
         text = blank(doc.text, [(lines[i].start, lines[i].end) for i in sorted(junk)])
         entries = _entries(stripped[:body])
         headings = _headings(lines, body, end, junk, {e.name: e for e in entries})
@@ -145,6 +148,28 @@ class RefinitivLayout:
 
 def _is_furniture(text: str) -> bool:
     return bool(_FURNITURE.fullmatch(text) or _RUNNING_HEADER.fullmatch(text))
+
+
+def _junk(lines: Sequence[Line], end: int) -> set[int]:
+    """Indexes of page furniture and of everything from the disclaimer on.
+
+    A copyright line whose sentence does not end on it runs on: the lines after it are the
+    notice's own until one ends a sentence (or a blank or another furniture line comes).
+    """
+    junk = set(range(end, len(lines)))
+    run_on = 0
+    for i, line in enumerate(lines[:end]):
+        if _is_furniture(line.raw):
+            junk.add(i)
+            run_on = _FOOTER_RUN if _COPYRIGHT.fullmatch(line.raw) else 0
+        elif run_on and line.text:
+            junk.add(i)
+            run_on -= 1
+        else:
+            run_on = 0
+        if line.text.endswith("."):
+            run_on = 0
+    return junk
 
 
 def _first_block(stripped: Sequence[str], body: int) -> int:
@@ -198,6 +223,10 @@ def _metadata(doc: Document, header: Sequence[str], entries: Sequence[_Entry]) -
         if m is not None:
             title, ticker = m["title"], m["ric"]
             day, time = parse_when(m["when"])
+            if time is None:
+                # The running header may print no time zone; a title page's "EVENT DATE/TIME:
+                # ... GMT" line of the same day does.
+                time = next((t for d, t in map(parse_when, lines) if d == day and t), None)
             break
     if title is None and lines:
         title = next((line for line in lines if fiscal_period(line)), lines[0])
