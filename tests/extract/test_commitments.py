@@ -449,3 +449,22 @@ def test_real_calls_without_gold(fixture: str, quote: str, deadline: str) -> Non
     found = CommitmentsExtractor().extract(call, {"figures": FiguresExtractor().extract(call, {})})
     (c,) = [f for f in found if isinstance(f, Commitment) and quote in f.quote]
     assert c.deadline is not None and c.deadline.isoformat() == deadline
+
+
+@pytest.mark.parametrize(
+    ("speech", "metric"),
+    [
+        # a promise made by a weak cue is named from that cue, not from the clause's opening
+        ("Given our cash generation, the board has begun to look at capital returns, and we "
+         "may consider a share buyback next year.", "consider buyback"),
+        ("With the cash we hold, we might initiate a dividend next year.", "initiate dividend"),
+        # the action promised, not a metric said in passing after it
+        ("We will open the Leipzig facility in the third quarter, and it will serve our "
+         "European customers.", "open leipzig facility"),
+        ("We expect to make that call in the first half of next year.", "make call"),
+        ("We expect a small drag in October.", "drag"),
+    ],
+)  # fmt: skip
+def test_metrics_of_promises_without_a_target(speech: str, metric: str) -> None:
+    (c,) = extract(make_call(("Ann Lee", speech)))
+    assert (c.target, c.metric) == (None, metric)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from callscope.extract._metrics import metric_of, normalise_metric
+from callscope.extract._metrics import forward_cue, metric_of, normalise_metric
 from callscope.extract.figures import FiguresExtractor
 from callscope.model.facts import Figure, FigureKind
 from callscope.model.source import SourceSpan
@@ -61,7 +61,7 @@ def test_a_placed_number(sentence: str, number: str, figure: Figure, metric: str
          "revenue growth"),
         ("We plan to invest $500 million in new capacity.", "$500", USD, "investment"),
         ("We will open the Leipzig facility in the third quarter.", None, None,
-         "leipzig facility"),
+         "open leipzig facility"),
         ("Together, these asset monetizations will generate more than $50 billion.", "$50",
          USD, "asset monetizations"),
         ("We will be at 1,000 a week early next year.", "1,000",
@@ -73,6 +73,48 @@ def test_a_promise(sentence: str, number: str | None, figure: Figure | None,
     at = sentence.index(number) if number else None
     cue = next(sentence.index(w) for w in ("will", "expect", "should", "plan") if w in sentence)
     assert metric_of(sentence, figure, at=at, cue=cue) == metric
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        # the action promised and its object: one name however it is said
+        ("We will open the Leipzig facility in the third quarter.", "open leipzig facility"),
+        ("The Leipzig facility will open in the third quarter.", "open leipzig facility"),
+        ("We plan to open a new store in Ohio next year.", "open store"),
+        ("We are going to open two new stores in Ohio.", "open store"),
+        ("This transaction is expected to close in the third quarter.", "close transaction"),
+        ("We expect that we will complete the merger by May.", "complete merger"),
+        ("We expect to make that call in the first half of next year.", "make call"),
+        ("We're going to host our Investor Day in June.", "host investor day"),
+        ("It will make sense to establish a Gigafactory in Asia.", "establish gigafactory"),
+        ("We will continue to work to cut waste in our plants.", "cut waste"),
+        # telling and deciding keep their verb before the metric they govern
+        ("We'll give guidance in February, as we always do.", "give guidance"),
+        ("We will provide 2026 guidance in January.", "provide guidance"),
+        ("We may consider a share buyback next year.", "consider buyback"),
+        ("We plan to update guidance at our investor meeting.", "update guidance"),
+        # a noun phrase the cue governs, without degree words
+        ("We expect a small drag in October.", "drag"),
+        ("We expect a modest drag next quarter.", "drag"),
+        ("I expect there to be continued sequential improvement.", "sequential improvement"),
+        ("We expect a number of product milestones this year.", "product milestone"),
+        # a metric the promise is about stays the metric
+        ("We expect margins to come down next year.", "margin"),
+        ("We expect our gross margins to improve.", "gross margin"),
+        ("We expect a slight decline in oil production next quarter.", "oil production"),
+        ("We expect FX to lower COGS growth by a point.", "COGS growth"),
+        ("We will continue to invest in R&D.", "R&D"),
+        ("We expect our March quarter revenue to grow.", "revenue growth"),
+        # a state is named by its subject; an intransitive verb by its subject alone
+        ("Demand will recover in the second half.", "demand"),
+        ("The overall program will break even around 2030.", "program"),
+    ],
+)  # fmt: skip
+def test_a_promise_without_a_target(sentence: str, metric: str) -> None:
+    cue = forward_cue(sentence)
+    assert cue is not None
+    assert metric_of(sentence, None, cue=cue.start()) == metric
 
 
 @pytest.mark.parametrize(
@@ -98,3 +140,18 @@ def test_the_figures_extractor_names_each_figure() -> None:
     figure = next(f for f in call.figures if "sales of $2.3 billion" in f.quote)
     assert figure.metric == "net sales"
     assert FiguresExtractor().extract(call.call, {}) == call.figures
+
+
+@pytest.mark.parametrize(
+    ("quote", "metric"),
+    [
+        ("make sense to establish a Gigafactory in China and Europe", "establish gigafactory"),
+        ("keep the majority of our production in the U.S.", "production"),
+        ("our operating cash flows to be significantly better", "operating cash flow"),
+    ],
+)
+def test_promises_without_a_target_in_a_real_call(quote: str, metric: str) -> None:
+    """Tesla's Q2 2017 call: what is promised, where no figure is."""
+    call = analyze_file(shared_path("capiq/tesla-2017-q2-capiq.txt"))
+    (promise,) = [c for c in call.commitments if quote in c.quote]
+    assert (promise.target, promise.metric) == (None, metric)

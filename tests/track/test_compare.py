@@ -103,13 +103,14 @@ def test_metric_of_a_placed_number(
 @pytest.mark.parametrize(
     ("sentence", "metric"),
     [
-        ("Given our cash generation, we may consider a share buyback next year.", "buyback"),
+        ("Given our cash generation, we may consider a share buyback next year.",
+         "consider buyback"),
         ("We expect inventory to stay around this level through the third quarter.",
          "inventory"),
-        ("We expect a small drag in October and nothing after that.", "small drag"),
+        ("We expect a small drag in October and nothing after that.", "drag"),
         ("We expect the start-up drag to be somewhat larger in the third quarter.",
          "start-up drag"),
-        ("We will open the Leipzig facility in the third quarter.", "leipzig facility"),
+        ("We will open the Leipzig facility in the third quarter.", "open leipzig facility"),
         ("We'll see how it goes.", None),
     ],
 )  # fmt: skip
@@ -390,7 +391,7 @@ def test_added_dropped_and_due_commitments() -> None:
     current = analyzed(q3, [], [promise(q3, buyback, None, None, "2026-12-31")])
     changes = compare(current, previous).commitments
     assert [(c.status.value, c.metric) for c in changes] == [
-        ("added", "buyback"),
+        ("added", "consider buyback"),
         ("dropped", "capex"),
         ("due", "operating expenses"),
     ]

@@ -59,7 +59,7 @@ from callscope.extract._fiscal import (
     fiscal_year_end_from_period,
     fiscal_year_end_month,
 )
-from callscope.extract._metrics import metric_of, number_at
+from callscope.extract._metrics import forward_cue, metric_of, number_at
 from callscope.extract._text import folded, split_sentences, turn_slices
 from callscope.model.call import Call, Role, SectionKind, Turn
 from callscope.model.facts import Commitment, Confidence, Figure
@@ -227,6 +227,9 @@ def _metric(clause: _Clause, reading: _Reading, figure: Figure | None) -> str:
         span = _place(figure)
         at = number_at(reading.plain, span.start - clause.start, span.end - clause.start)
     cue = (lo if reading.cue is None else reading.cue) - lo
+    if reading.cue is None and figure is None:  # promised by a weak cue ("we may consider")
+        weak = forward_cue(reading.plain, lo, hi)
+        cue = weak.start() - lo if weak else cue
     placed = at - lo if at is not None and lo <= at < hi else None
     return metric_of(reading.plain[lo:hi], figure, at=placed, cue=cue) or ""
 
