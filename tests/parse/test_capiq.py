@@ -303,6 +303,29 @@ def test_furniture_is_blanked_inside_a_turn() -> None:
     assert "Copyright" not in call.text and "EARNINGS CALL |" not in call.text
 
 
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "spglobal.com/marketintelligence 4",
+        "WWW.SPCAPITALIQ.COM 4",
+        "www.capitaliq.com",
+        "COPYRIGHT © 2015, S&P CAPITAL IQ, A PART OF MCGRAW HILL FINANCIAL. ALL RIGHTS RESERVED.",
+    ],
+)
+def test_web_address_and_copyright_footers_are_furniture(footer: str) -> None:
+    text = CLEAN.replace("We grew.\n", f"We grew.\n\n{footer}\n", 1)
+    assert text != CLEAN
+    call = _parse(text)
+    assert call.turns[1].text == "We grew. We grew again."
+
+
+def test_an_upper_case_footer_is_the_publisher_signature() -> None:
+    bare = CLEAN.replace("Copyright © 2023 S&P Global Market Intelligence,", "")
+    text = bare + "\nCOPYRIGHT © 2015, S&P CAPITAL IQ. ALL RIGHTS RESERVED.\n"
+    assert LAYOUT.sniff(document_from_text(bare)) == pytest.approx(0.6)
+    assert LAYOUT.sniff(document_from_text(text)) == 1.0
+
+
 def test_silent_listed_people_and_unlisted_generic_speakers() -> None:
     call = _parse(CLEAN)
     assert call.participant("Leo Grant") == Participant(

@@ -133,6 +133,20 @@ def test_name_map_contradicted_by_the_call() -> None:
     )
 
 
+def test_an_executive_greets_the_analyst_first() -> None:
+    """The label that speaks first after an introduction but has spoken before is greeting
+    the analyst; the introduced analyst is the next new label."""
+    speakers = [*SPEAKERS[:4], {"speaker": "spk07", "text": "Good morning, Ann."}, *SPEAKERS[4:]]
+    call = parse_text(json.dumps({"event": EVENT, "speakers": speakers}), source="acme.json")
+    assert [(t.speaker, t.role.value) for t in call.turns[3:7]] == [
+        ("Operator", "operator"),
+        ("Tim Cole", "executive"),
+        ("Ann Lee", "analyst"),
+        ("Tim Cole", "executive"),
+    ]
+    assert _exchanges(call)[0] == ("Ann Lee", "Big Bank", ("Tim Cole",))
+
+
 def test_missing_qa() -> None:
     speakers = [
         {"speaker": "spk01", "text": "Welcome to the Acme update call."},

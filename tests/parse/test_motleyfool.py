@@ -387,6 +387,30 @@ def test_json_export_flattened() -> None:
         assert call.turn_source(turn).replace("\n", " ") == turn.text
 
 
+def test_json_export_bare_names_and_a_greeting_before_the_analyst() -> None:
+    """A list of bare names says nobody's role; whoever gave prepared remarks speaks for the
+    company, so an executive greeting the analyst just introduced is not that analyst."""
+    items = [
+        ("Operator", "Welcome to the Acme Widgets Second Quarter 2021 Earnings Call."),
+        ("John Smith", "Sales grew 12%."),
+        ("Questions and Answers:", ""),
+        ("Operator", "Our first question comes from Ann Lee with Big Bank. Please go ahead."),
+        ("John Smith", "Hi, Ann."),
+        ("Ann Lee", "How is demand?"),
+        ("John Smith", "Steady."),
+        ("Call participants:", ""),
+        ("John Smith", ""),
+        ("Ann Lee", ""),
+    ]
+    export = {"prepared_remarks": [{"speaker": a, "speech": b} for a, b in items]}
+    call = parse_text(json.dumps(export), source="acme.txt")
+    assert call.participant("John Smith") == Participant(
+        "John Smith", Role.EXECUTIVE, None, "Acme Widgets"
+    )
+    assert call.participant("Ann Lee") == Participant("Ann Lee", Role.ANALYST, None, "Big Bank")
+    assert _exchanges(call) == [("Ann Lee", "Big Bank", ("John Smith",))]
+
+
 def test_json_export_listed_participants_and_no_qa() -> None:
     export = {
         "prepared_remarks": [
@@ -418,6 +442,10 @@ def test_json_export_listed_participants_and_no_qa() -> None:
         ("Your next question comes from Luke Washer, Bank of America. Your line is open.",
          "Luke Washer", "Bank of America"),
         ("Your next question is from Samad Samana.", "Samad Samana", None),
+        # A company abbreviation keeps its full stop, though it also ends the sentence.
+        ("Our next question comes from Ana Ruiz with Quarry Lane & Co. Please proceed.",
+         "Ana Ruiz", "Quarry Lane & Co."),
+        ("The next question is from Li Wei of Harbor Inc. Go ahead.", "Li Wei", "Harbor Inc."),
     ],
 )  # fmt: skip
 def test_find_intro(text: str, name: str, firm: str | None) -> None:
@@ -436,6 +464,12 @@ def test_find_intro(text: str, name: str, firm: str | None) -> None:
          ("Jason Aiken", "CFO")),
         ("I'll turn the call back over to the operator.", None),
         ("Thanks for joining.", None),
+        # The office said first, spelled out: the name follows it.
+        ("I'll now turn the call over to our Chief Executive Officer, Arjun Bhatia.",
+         ("Arjun Bhatia", "Chief Executive Officer")),
+        # An office and no name names nobody.
+        ("Let me turn the call over to our Head of Investor Relations.", None),
+        ("I'll turn it over to our Chief Financial Officer.", None),
     ],
 )  # fmt: skip
 def test_find_handover(text: str, expected: tuple[str, str | None] | None) -> None:

@@ -21,7 +21,7 @@ from callscope.parse import detect, parse_document, read_document
 WRITTEN = Path(__file__).resolve().parent.parent / "data" / "written"
 KEYS = sorted(WRITTEN.rglob("*.gold.json"))
 # The layouts whose calls we wrote (their folder names); the keys found must cover them all.
-EXPECTED_FOLDERS = {"refinitiv", "streetevents"}
+EXPECTED_FOLDERS = {"refinitiv", "streetevents", "earningscall", "capiq", "seekingalpha"}
 # Folder name -> the registered layout name, where the two differ.
 LAYOUT_OF_FOLDER = {
     "motley-fool-web": "motleyfool",
@@ -31,8 +31,11 @@ LAYOUT_OF_FOLDER = {
 }
 # Words of a folder's page furniture and legal notices, which no turn's speech may keep.
 FURNITURE = {
+    "capiq": ("Capital IQ", "CAPITAL IQ", "S&P Global", "SPCAPITALIQ", "spglobal.com", "CALL |"),
+    "seekingalpha": ("Call Start:", "Seeking Alpha", "Copyright"),
     "refinitiv": ("Refinitiv", "REFINITIV", "DISCLAIMER"),
     "streetevents": ("StreetEvents", "Thomson Reuters", "Disclaimer"),
+    "motleyfool": ("All earnings call transcripts", "Duration:", "Call participants"),
 }
 PERFECT = {
     "participants": ("f1", "role_accuracy", "firm_accuracy", "title_accuracy"),
@@ -65,6 +68,8 @@ def test_written_call_matches_its_key(key_path: Path) -> None:
     call = parse_document(doc)
     scores = summarise([score_file(gold, call_to_dict(call), call.text)])
     assert scores["metadata"] == {"accuracy": 1.0}
+    if "estimates" in gold:  # CapIQ's consensus table; an empty list means none may be found
+        assert scores["estimates"]["f1"] == 1.0
     for kind, names in PERFECT.items():
         assert {n: scores[kind][n] for n in names} == {n: 1.0 for n in names}, kind
     words = FURNITURE.get(key_path.relative_to(WRITTEN).parts[0], ())

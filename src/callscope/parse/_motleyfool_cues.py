@@ -33,8 +33,11 @@ _PARTICLE = r"(?:de|van|von|der|den|la|le|du|da|di|del|dos|bin)"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,3}}"
 # A firm: capitalised words, initials ("J.P."), "&", and joining words ("Bank of America").
 # A full stop ends it unless it belongs to an initial, so "... Morgan Stanley. Your line is
-# open." stops at "Stanley".
+# open." stops at "Stanley"; a company abbreviation's full stop ("Piper & Co.") is put back
+# after the match (see _FIRM_ABBREVIATION).
 _FIRM_WORD = r"(?:(?:[A-Z]\.){1,4}|[A-Z0-9][\w&'’\-]*)"
+# A firm name's last word whose full stop belongs to it, even where it also ends the sentence.
+_FIRM_ABBREVIATION = re.compile(r"\b(?:Co|Cos|Corp|Inc|Ltd|Bros)$")
 _FIRM = rf"{_FIRM_WORD}(?:\s+(?:(?:&|and|of|the|de|du|des)\s+)?{_FIRM_WORD})*"
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"
 
@@ -60,6 +63,12 @@ _HANDOVER = re.compile(
     r"(?=[\s.,;!?]|$)(?:,\s+(?P<title>[^.;!?]{3,90}?)(?=\s*(?:[.;!?]|$)|,\s+who\b))?"
 )
 
+# Words of an office, never of a person's name, in what a hand-over names.
+_OFFICE = re.compile(
+    r"\b(?:officer|president|director|chair(?:man|woman|person)?|ceo|cfo|coo|cto|treasurer|"
+    r"controller|secretary|head)\b",
+    re.I,
+)
 _NAME_AFTER_TITLE = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}")
 _ANALYST_WORD = re.compile(r"(?i)\banalyst\b")
 _OPERATOR_NAMES = frozenset({"operator", "moderator", "conference operator"})
@@ -94,6 +103,8 @@ def _last_intro(text: str, patterns: Sequence[re.Pattern[str]]) -> Intro | None:
         for m in pattern.finditer(text):
             if best is None or m.start("name") > best[0]:
                 firm = m.groupdict().get("firm")
+                if firm and _FIRM_ABBREVIATION.search(firm) and text[m.end("firm") :][:1] == ".":
+                    firm += "."
                 best = (m.start("name"), Intro(m.group("name"), firm))
     return best[1] if best is not None else None
 
@@ -107,12 +118,16 @@ def find_handover(text: str) -> tuple[str, str | None] | None:
     found = None
     for m in _HANDOVER.finditer(text):
         name, title = m.group("name").strip(), m.group("title")
-        if title is not None and not any(c.islower() for c in name):
-            # "our CFO, Jason Aiken, for further remarks": the name follows the title.
+        office = not any(c.islower() for c in name) or _OFFICE.search(name) is not None
+        if title is not None and office:
+            # "our CFO, Jason Aiken, for further remarks", "our Chief Financial Officer, Jane
+            # Doe": the name follows the title.
             after = _NAME_AFTER_TITLE.match(title)
             if after is None:
                 continue
             name, title = after.group(0), name
+        elif office:
+            continue  # an office and no name: "over to our Head of Investor Relations"
         if not any(c.islower() for c in name) or name_key(name) in _OPERATOR_NAMES:
             continue
         if name.split()[0] in ("The", "Our", "Your", "Management"):
@@ -299,7 +314,11 @@ def _introduced(turns: Sequence[SpokenTurn], listed: Sequence[Participant]) -> d
     company's listed people (executives often greet the analyst first); a misheard name
     is accepted if it agrees in part, or if that speaker has not spoken before.
     """
-    company_side = {p.name for p in listed if p.role in (Role.EXECUTIVE, Role.OPERATOR)}
+    # Whoever gave prepared remarks speaks for the company even where no list says so
+    # (a list of bare names): an executive greeting the analyst first is not the analyst.
+    company_side = {p.name for p in listed if p.role in (Role.EXECUTIVE, Role.OPERATOR)} | {
+        t.speaker for t in turns if t.section is SectionKind.PRESENTATION
+    }
     introduced: dict[str, Intro] = {}
     seen: set[str] = set()
     for i, turn in enumerate(turns):
@@ -313,7 +332,8 @@ def _introduced(turns: Sequence[SpokenTurn], listed: Sequence[Participant]) -> d
             person = resolve(later.speaker, listed)
             if is_operator_name(later.speaker):
                 break
-            if person is not None and person.name in company_side:
+            name = person.name if person is not None else later.speaker
+            if name in company_side or later.speaker in company_side:
                 continue
             if names_agree(intro.name, later.speaker) or later.speaker not in seen:
                 introduced.setdefault(later.speaker, intro)

@@ -73,11 +73,12 @@ _NAME = name_shape(min_words=1)
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bJr)(?<!\bSr)\.$")
 _WORD = re.compile(r"\w[\w'’\-]*")
 # Page furniture of the PDF: page numbers, dotted rules, copyright footers, running headers
-# ("TESLA, INC. FQ2 2017 EARNINGS CALL | AUG 02, 2017"), the web-address footer.
+# ("TESLA, INC. FQ2 2017 EARNINGS CALL | AUG 02, 2017"), the web-address footer with its page
+# number ("spglobal.com/marketintelligence 4"; older exports: "WWW.SPCAPITALIQ.COM 4").
 _FURNITURE = re.compile(
     r"\s*(?:\d{1,3}|\.{3,}|[_=\-]{3,}"
     r"|(?:copyright\s*)?©.*|copyright\b.*(?:s&p global|capital iq).*"
-    r"|spglobal\.com/\S*(?:\s+\d{1,3})?"
+    r"|(?:www\.)?(?:spglobal|spcapitaliq|capitaliq)\.com(?:/\S*)?(?:\s+\d{1,3})?"
     r"|.{3,160}\|\s*[A-Za-z]{3,9}\.?\s+\d{1,2},\s+\d{4})\s*",
     re.IGNORECASE,
 )
@@ -132,7 +133,10 @@ class CapitalIQLayout:
         text = doc.text
         head, tail = text[:4000], text[-6000:]
         score = 0.0
-        if "Capital IQ" in head or "Capital IQ" in tail or "S&P Global Market" in tail:
+        # Older exports print the footer in capitals ("COPYRIGHT © 2015, S&P CAPITAL IQ").
+        if any(mark in head or mark in tail for mark in ("Capital IQ", "CAPITAL IQ")) or (
+            "S&P Global Market" in tail
+        ):
             score += 0.4
         # Each heading's words are looked for with ``in`` before its regex runs: most documents
         # lack them, and a line-anchored search visits every position. ("call part" has no

@@ -262,20 +262,41 @@ def _heard_names(
         if intro is not None:
             first_intro = min(first_intro, i)
             found = _Who(intro.name, Role.ANALYST, None, intro.firm)
+            nxt = _introduced_turn(items, i, operator, heard)
         elif i < first_intro and (handover := find_handover(item.text)) is not None:
             name = _full_name(handover[0], items[: i + 1])
             found = _Who(name, Role.EXECUTIVE, handover[1], company)
-        if found is None:
+        if found is None or nxt is None:
             continue
         label = items[nxt].label
         known = heard.get(label)
-        spoke_before = any(other.label == label for other in items[:i])
-        if intro is not None and spoke_before and (known is None or known.role is not Role.ANALYST):
-            continue  # someone already on the call, not the analyst just introduced
         if known is not None and not names_agree(known.name, found.name):
             conflicted.add(label)
         heard.setdefault(label, found)
     return {label: w for label, w in heard.items() if label not in conflicted}
+
+
+def _introduced_turn(
+    items: Sequence[_Item], i: int, operator: str | None, heard: Mapping[str, _Who]
+) -> int | None:
+    """The first turn of the analyst the operator introduces in turn ``i``: the next speaker
+    who has not spoken before, or whom the call already knows as an analyst (back in the
+    queue). Someone already on the call who speaks first is greeting the analyst ("Good
+    morning, William."); if the operator speaks again after them, nobody took the floor.
+    (The operator's own next items are passed over: diarisation splits a turn.)"""
+    before = {item.label for item in items[:i]}
+    greeted = False
+    for j in range(i + 1, len(items)):
+        label = items[j].label
+        if label == operator:
+            if greeted:
+                return None
+            continue
+        known = heard.get(label)
+        if label not in before or (known is not None and known.role is Role.ANALYST):
+            return j
+        greeted = True
+    return None
 
 
 def _full_name(name: str, earlier: Sequence[_Item]) -> str:
