@@ -5,7 +5,8 @@ Separate from the rules (``_metrics``) because it is data more than logic: a few
 and their synonyms (``_VOCAB``), the words of growth, actions and lead-ins with the patterns
 built from them, and the ``word_starts`` tables that let a pattern ending at a number be tried
 only where its first words are. Adding a term or a synonym is an edit here alone. Terms are
-found on the lower-case text (``_mentions``), where the engine can skip to them.
+found on the lower-case text (``_mentions``), where the engine can skip to them. The words
+only the reading of a promise's deed uses are with that reading, in ``_metric_promises``.
 """
 
 from __future__ import annotations
@@ -337,76 +338,3 @@ def _lead_in(sentence: str, at: int) -> re.Match[str] | None:
 def _canonical(m: re.Match[str]) -> str:
     """The canonical name (``_VOCAB``) of a term as matched."""
     return _VOCAB[" ".join(m.group(0).lower().split())]
-
-
-# --- what a promise without a target does (``_metrics._deed``) --------------------------------
-
-# Cues after which a verb follows ("we will open", "we should see"); after the others ("we
-# expect", "on track") a noun phrase does, or "to" and a verb.
-_MODAL = re.compile(r"will|\w*'ll|going\s+to|gonna|should|could|can|may|might|would", re.I)
-# Words between a cue and its verb that do not change what is promised.
-_ADVERBS = _words(
-    """also then now still further not never just soon again first actually really certainly
-    definitely likely ultimately eventually finally even once already only clearly obviously
-    hopefully probably quickly fully both all"""
-)
-# Verbs that pass the promise on to the verb after their "to": "continue to invest".
-_CHAIN = _words(
-    """continue start begin keep try need want look seek work expect plan intend aim hope
-    have use help strive"""
-)
-# Particles that belong to their verb: "ramp up", "break even", "go back".
-_PARTICLES = _words("up down out back off even forward ahead")
-# Verbs of telling or deciding: the metric they govern is not what changes ("give guidance",
-# "consider a share buyback"), so the verb stays in the name.
-_TELL = _words(
-    """give provide update announce issue share disclose discuss consider evaluate review
-    revisit reassess reinstate initiate resume suspend publish host introduce launch
-    complete finalize finalise"""
-)
-# Words a promise's object opens with that do not name it: determiners, quantities, degree
-# and judgement ("a small drag", "a number of milestones", "continued strength").
-_OBJECT_SKIP = _words(
-    """a an the our its their this that these those some all any each every both many much
-    more most additional further new another continued strong solid healthy robust good great
-    better best higher lower high low mid full total overall small slight modest significant
-    meaningful substantial big bigger large larger huge little bit lot tiny sizable
-    considerable whole same similar certain various several few number couple series range
-    bunch handful kind sort type level amount degree part portion majority very real fy cy
-    them us him me one ones everything something anything nothing itself themselves late early"""
-)
-# Quantity words whose "of" continues the object: "a number of milestones".
-_OF_AFTER = _words(
-    """all some most each one many much none any both part number couple series range bunch
-    handful lot bit kind sort type level amount degree portion majority few"""
-)
-# Objects too vague to name a promise ("provide more details", "make progress", "things will
-# improve"): the promise is named by the other rules.
-_VAGUE = _words(
-    """detail details specifics review update updates color colour information progress time
-    thing things stuff sense look view visibility"""
-)
-# Nouns whose final "s" is no plural.
-_NOT_PLURAL = _words(
-    "headquarters series news means species sales earnings proceeds savings analytics economics"
-)
-# Words that end an object: adverbs of place, time and manner after a noun ("here", "such").
-_OBJECT_END = _words(
-    """such here there throughout already too well soon again right together away alone given
-    ago apart instead altogether anyway though yet due"""
-)
-# Verbs of a state: the promise is named by their subject ("Power will be down").
-_COPULAS = _words("be become remain stay seem prove turn")
-# Words of a time inside a noun phrase ("our March quarter revenue", "a stronger fourth
-# quarter"): the words before them are the time's, not the object's.
-_TIME_WORDS = _words(
-    """first second third fourth last next full half quarter quarters year years month months
-    week weeks period"""
-)
-# Words that can follow a cue but are no verb.
-_NOT_VERB = re.compile(
-    r"(?:toward|towards|around|about|like|under|behind|above|below|near|up|down|off|out|over|"
-    r"beyond|against|along|among|upon|via|versus|than|because|where|when|how|what|well|also|"
-    r"more|less|very|too|not|no|the|a|an|do|did|in|on|at|by|for|with|from|into|through|during|"
-    r"before|after|as|and|or|but|to|of|which|that|while|so|per|across|within|between|including)$"
-)
