@@ -13,7 +13,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,tone,semantic,parquet,web]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,tone,semantic,parquet,web,postgres]'
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -1,4 +1,5 @@
-"""The corpus over a temporary SQLite file: ingest, idempotency, search, atomicity."""
+"""The corpus over each backend (a temporary SQLite file; a PostgreSQL schema when a server is
+given): ingest, idempotency, search, atomicity."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,20 +19,17 @@ from callscope.corpus import Corpus
 from callscope.search.fulltext import terms
 from callscope.store.sqlite import _fts5
 from tests.conftest import FIXTURES
+from tests.store.conftest import BACKENDS, fixtures_db
 
 TESLA = FIXTURES / "capiq" / "tesla-2017-q2-capiq.txt"
 needs_fixtures = pytest.mark.skipif(not FIXTURES.exists(), reason=f"{FIXTURES} is absent")
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    if not FIXTURES.exists():
-        pytest.skip(f"{FIXTURES} is absent")
-    db = tmp_path_factory.mktemp("db") / "all.db"
-    with Corpus(db) as c:
-        report = c.ingest([FIXTURES], workers=2)
-        assert report.failed == []
-    return Corpus(db)
+@pytest.fixture(scope="module", params=BACKENDS)
+def corpus(request: pytest.FixtureRequest) -> Iterator[Corpus]:
+    """Every shared fixture, ingested into each backend (PostgreSQL: see conftest.py)."""
+    with Corpus(fixtures_db(request, request.param)) as corpus:
+        yield corpus
 
 
 @needs_fixtures
@@ -109,10 +108,10 @@ def test_get_round_trips_the_analysis(corpus: Corpus, tmp_path: Path) -> None:
     assert checked == corpus.stats()["calls"] and any(p.name == TESLA.name for p in paths.values())
 
 
-def test_bad_files_are_skipped_and_listed(tmp_path: Path) -> None:
+def test_bad_files_are_skipped_and_listed(tmp_path: Path, db_url: str) -> None:
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "junk.json").write_text("{")
-    with Corpus(tmp_path / "c.db") as corpus:
+    with Corpus(db_url) as corpus:
         report = corpus.ingest([tmp_path])
         assert report.added == []
         assert sorted(Path(p).name for p, _ in report.failed) == ["empty.txt", "junk.json"]

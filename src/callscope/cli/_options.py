@@ -21,5 +21,5 @@ def db_option(fn: F) -> F:
         envvar="CALLSCOPE_DB",
         default=DEFAULT_DB,
         show_default=True,
-        help="Database: a SQLite file path (or set CALLSCOPE_DB).",
+        help="Database: a SQLite file path or a postgresql:// URL (or set CALLSCOPE_DB).",
     )(fn)

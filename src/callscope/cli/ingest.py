@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from callscope.cli._options import db_option
 from callscope.corpus import Corpus
 from callscope.parse import DEFAULT_MAX_BYTES
+from callscope.store import redact
 
 __all__ = ["command"]
 
@@ -51,7 +52,7 @@ def command(paths: tuple[Path, ...], db_url: str, workers: int, replace: bool, e
         embedded = corpus.embed() if embed else 0
     click.echo(
         f"{len(report.added)} added, {len(report.unchanged)} already stored, "
-        f"{len(report.failed)} skipped → {db_url}"
+        f"{len(report.failed)} skipped → {redact(db_url)}"
         + (f"; {embedded} turns embedded" if embed else "")
     )
     for path, reason in report.failed:

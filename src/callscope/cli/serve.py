@@ -8,6 +8,7 @@ import click
 
 from callscope.cli._options import db_option
 from callscope.errors import CallscopeError
+from callscope.store import redact
 
 __all__ = ["command"]
 
@@ -42,7 +43,7 @@ def command(db_url: str, host: str, port: int, token: str | None) -> None:
         click.echo(f"write token (send as 'Authorization: Bearer …'): {settings.token}", err=True)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: serving on {host}: reachable from other machines", err=True)
-    click.echo(f"callscope on http://{host}:{port}/ (API docs at /docs), database {db_url}",
+    click.echo(f"callscope on http://{host}:{port}/ (API docs at /docs), database {redact(db_url)}",
                err=True)  # fmt: skip
     uvicorn.run(create_app(settings), host=host, port=port, log_level=os.environ.get(
         "CALLSCOPE_LOG_LEVEL", "warning"))  # fmt: skip

@@ -11,6 +11,7 @@ from callscope.cli._options import db_option
 from callscope.cli._view import calls_table, render_call
 from callscope.corpus import Corpus
 from callscope.errors import NotFound
+from callscope.store import redact
 
 __all__ = ["calls_command", "command"]
 
@@ -43,6 +44,8 @@ def calls_command(db_url: str, company: str | None, as_json: bool) -> None:
             click.echo(json.dumps(row, ensure_ascii=False))
         return
     if not rows:
-        raise NotFound(f"no calls stored in {db_url}; add some with `callscope ingest PATH`")
+        raise NotFound(
+            f"no calls stored in {redact(db_url)}; add some with `callscope ingest PATH`"
+        )
     console = Console()
     console.print(calls_table(rows, width=console.width))

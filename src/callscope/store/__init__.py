@@ -1,17 +1,19 @@
 """Storage backends behind one small protocol; ``open_store(url)`` picks one.
 
-URLs: a plain path or ``sqlite:///path`` (the default, embedded); ``:memory:`` for tests.
+URLs: a plain path or ``sqlite:///path`` (the default, embedded); ``:memory:`` for tests;
+``postgresql://user:password@host/db`` (or ``postgres://``) with the ``[postgres]`` extra.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
 from callscope.errors import StoreError
 
-__all__ = ["DEFAULT_DB", "SearchFilters", "Store", "open_store"]
+__all__ = ["DEFAULT_DB", "PASSWORD_IN_URL", "SearchFilters", "Store", "open_store", "redact"]
 
 DEFAULT_DB = "callscope.db"
 
@@ -59,9 +61,28 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
+# A password in a URL: after the user name (``user:secret@``) or as a ``password=`` parameter.
+PASSWORD_IN_URL = re.compile(r"://[^:/?#@]*:([^@/?#]+)@|(?i:password)=([^&\s]+)")
+
+
+def redact(url: str) -> str:
+    """The URL without its password (in the user part or a ``password=`` parameter)."""
+
+    def hide(match: re.Match[str]) -> str:
+        group = 1 if match.group(1) else 2
+        start, end = match.span(group)
+        return url[match.start() : start] + "***" + url[end : match.end()]
+
+    return PASSWORD_IN_URL.sub(hide, url)
+
+
 def open_store(url: str | Path = DEFAULT_DB) -> Store:
     text = str(url)
-    if text.startswith(("postgres://", "postgresql://", "duckdb://")):
+    if text.startswith(("postgres://", "postgresql://")):
+        from callscope.store.postgres import PostgresStore
+
+        return PostgresStore(text)
+    if text.startswith("duckdb://"):
         raise StoreError(f"{text}: this backend is not available yet; use a SQLite file path")
     path = text.removeprefix("sqlite:///").removeprefix("sqlite://")
     from callscope.store.sqlite import SQLiteStore

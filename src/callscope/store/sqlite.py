@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import zlib
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-import orjson
-
 from callscope.errors import NotFound, StoreError
 from callscope.store import SearchFilters, table_names
+from callscope.store._document import decode_document, encode_document
 from callscope.store.schema import MIGRATIONS
 
 __all__ = ["SQLiteStore"]
@@ -110,7 +108,7 @@ class SQLiteStore:
         ).fetchone()
         if row is None:
             raise NotFound(f"no call with id {call_id} in {self.path}")
-        return _decode_document(row["document"]), row["text"]
+        return decode_document(row["document"]), row["text"]
 
     def calls(self, filters: SearchFilters) -> list[dict[str, Any]]:
         where, params = _where(filters, _CALL_FILTERS)
@@ -275,22 +273,6 @@ class SQLiteStore:
         self.db.close()
 
 
-def _encode_document(doc: dict[str, Any]) -> bytes:
-    """The call's JSON, zlib-compressed, without the turns' text (the codec rebuilds it from
-    the call's text, stored beside it): a tenth of its size, and the tables hold the queryable
-    copy of everything in it. orjson, not json: encoding was a quarter of the writer's time
-    per call with the standard library, a thirtieth with orjson."""
-    slim = {**doc, "turns": [{k: v for k, v in t.items() if k != "text"} for t in doc["turns"]]}
-    return zlib.compress(orjson.dumps(slim), 1)
-
-
-def _decode_document(stored: bytes | str) -> dict[str, Any]:
-    if isinstance(stored, bytes):
-        stored = zlib.decompress(stored)
-    result: dict[str, Any] = orjson.loads(stored)
-    return result
-
-
 def _fts5(terms: Sequence[Sequence[str]], any_term: bool) -> str:
     """An FTS5 match expression: each term one quoted string (a phrase), a quote inside
     doubled as FTS5 escapes it, so no term is ever read as an operator."""
@@ -327,7 +309,7 @@ def _insert(db: sqlite3.Connection, content_hash: str, path: str, doc: dict[str,
          meta["company"], meta["ticker"], meta["exchange"], meta["fiscal_period"],
          meta.get("fiscal_year"), meta.get("fiscal_quarter"),
          (meta["call_datetime"] or "")[:10] or None, meta["call_datetime"], text,
-         _encode_document(doc)),
+         encode_document(doc)),
     )  # fmt: skip
     call_id = int(cursor.lastrowid or 0)
     db.executemany(
