@@ -11,27 +11,28 @@ namer, :func:`callscope.extract._metrics.metric_of`, so a figure and a promise o
 pair up across calls.
 
 Sections: company identity and call order; the result types; figures; commitments; tone;
-JSON. They are kept in one module (past 400 lines) because each is short and they share
-the result types and the pairing helpers; the text rules live in ``_metrics``.
+JSON. They are kept in one module (just past 400 lines) because each is short and they share
+the public result types. What the commitment ledger reuses lives apart: the figures a call
+reports (``_reported``) and the pairing of two calls' promises (``_pairing``); the text rules
+live in ``_metrics``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from callscope.extract._text import split_sentences
-from callscope.model.call import Call, Company, Role, SectionKind, Turn
+from callscope.model.call import Call, Company, Role
 from callscope.model.codec import call_datetime, fact_to_dict
 from callscope.model.facts import Commitment, Figure, ToneScore
 from callscope.pipeline import AnalyzedCall
-from callscope.track import _metrics
 from callscope.track._metrics import TermCounts, TopicTerm, distinctive_terms, term_counts
+from callscope.track._pairing import _pairs, _Promise, _promises, _same, _same_target
+from callscope.track._reported import _named_figures
 
 __all__ = [
     "CallKey",
@@ -219,75 +220,11 @@ def _topics(call: Call) -> TermCounts:
 # --- figures ----------------------------------------------------------------------------------
 
 
-def _company_side(turn: Turn) -> bool:
-    if turn.role is Role.EXECUTIVE:
-        return True
-    return turn.role is Role.OTHER and turn.section is SectionKind.PRESENTATION
-
-
-class _Sentences:
-    """The sentence around an offset of a call's text, split once per turn."""
-
-    def __init__(self, call: Call) -> None:
-        self.call = call
-        self.turns = {turn.index: turn for turn in call.turns}
-        self.cache: dict[int, list[tuple[int, int]]] = {}
-
-    def turn_of(self, index: int | None, offset: int) -> Turn | None:
-        if index is not None and index in self.turns:
-            return self.turns[index]
-        return next((t for t in self.call.turns if t.span.start <= offset < t.span.end), None)
-
-    def around(self, turn: Turn, offset: int) -> tuple[int, str]:
-        """(start in call.text, text) of the sentence of ``turn`` holding ``offset``."""
-        raw = self.call.text[turn.span.start : turn.span.end]
-        bounds = self.cache.setdefault(turn.index, split_sentences(raw))
-        local = offset - turn.span.start
-        for s, e in bounds:
-            if s <= local < e:
-                return turn.span.start + s, raw[s:e]
-        return turn.span.start, raw
-
-
-def _named_figures(analyzed: AnalyzedCall) -> Iterator[tuple[str, Figure]]:
-    """Each reported figure of the company's side with its metric, in call order.
-
-    Left out: points of comparison ("up from 27.5%"), figures that look ahead or sit in a
-    commitment (compared as commitments), except guidance, which is reported as a figure.
-    """
-    sentences = _Sentences(analyzed.call)
-    promised = [(c.span.start, c.span.end) for c in analyzed.commitments]
-    for figure in sorted(analyzed.figures, key=lambda f: f.span.start):
-        turn = sentences.turn_of(figure.turn, figure.span.start)
-        if turn is None or not _company_side(turn):
-            continue
-        metric = figure.metric
-        if metric is None:
-            continue
-        span = figure.number or figure.span
-        number = _metrics.number_at(analyzed.call.text, span.start, span.end)
-        offset = span.start if number is None else number
-        start, sentence = sentences.around(turn, offset)
-        at = offset - start
-        if _metrics.is_reference(sentence, at):
-            continue
-        forward = _metrics.looks_forward(sentence, at) or any(a <= offset < b for a, b in promised)
-        if forward and not metric.endswith("guidance"):
-            continue
-        yield metric, figure
-
-
 def _first_by_key(analyzed: AnalyzedCall) -> dict[tuple[str, str, str | None], Figure]:
     out: dict[tuple[str, str, str | None], Figure] = {}
     for metric, figure in _named_figures(analyzed):
         out.setdefault((metric, figure.unit, figure.per), figure)
     return out
-
-
-def _same(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is b
-    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
 
 
 def _figure_changes(current: AnalyzedCall, previous: AnalyzedCall) -> tuple[FigureChange, ...]:
@@ -301,81 +238,6 @@ def _figure_changes(current: AnalyzedCall, previous: AnalyzedCall) -> tuple[Figu
 
 
 # --- commitments ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Promise:
-    metric: str
-    commitment: Commitment
-    named: bool = True  # False where the extractor named no metric (the metric is "")
-
-
-def _promises(analyzed: AnalyzedCall) -> list[_Promise]:
-    """Each distinct commitment with its metric named like the figures'.
-
-    A repeat is dropped: the same metric and target and deadline, or the same target said
-    again without a metric we can name ("we will be at 1,000 a week early next year").
-    """
-    out: list[_Promise] = []
-    for c in analyzed.commitments:
-        promise = _promise(analyzed, c)
-        if not any(_repeats(promise, p) for p in out):
-            out.append(promise)
-    return out
-
-
-def _promise(analyzed: AnalyzedCall, c: Commitment) -> _Promise:
-    """A commitment with the metric the extractor named it by ("" where it named none)."""
-    return _Promise(c.metric, c, named=bool(c.metric))
-
-
-def _repeats(a: _Promise, b: _Promise) -> bool:
-    x, y = a.commitment, b.commitment
-    if a.metric == b.metric:
-        return _same(x.target, y.target) and _same(x.high, y.high) and x.deadline == y.deadline
-    return (not a.named or not b.named) and _same_target(x, y)
-
-
-def _unit(unit: str | None) -> str:
-    """A unit as compared: empty where it names no thing ("a-week", "a")."""
-    if not unit or unit in ("USD", "%", "bps", "pp") or unit.isupper():
-        return unit or ""
-    return unit if _metrics.is_thing(unit) else ""
-
-
-def _same_target(a: Commitment, b: Commitment) -> bool:
-    units = _unit(a.unit) == _unit(b.unit) or not _unit(a.unit) or not _unit(b.unit)
-    return (
-        a.target is not None and _same(a.target, b.target) and _same(a.high, b.high)
-        and a.per == b.per and units
-    )  # fmt: skip
-
-
-def _pairs(
-    previous: list[_Promise], current: list[_Promise]
-) -> tuple[list[tuple[_Promise, _Promise]], list[_Promise], list[_Promise]]:
-    """Pair promises: same metric and target, then same metric, then same target; promises
-    that name no metric, by the same words."""
-    rules: tuple[Callable[[_Promise, _Promise], bool], ...] = (
-        lambda p, c: p.metric == c.metric and _same_target(p.commitment, c.commitment),
-        lambda p, c: p.named and p.metric == c.metric,
-        lambda p, c: _same_target(p.commitment, c.commitment),
-        lambda p, c: not p.named and not c.named and _words(p) == _words(c),
-    )
-    left_prev, left_cur = list(previous), list(current)
-    pairs: list[tuple[_Promise, _Promise]] = []
-    for rule in rules:
-        for c in list(left_cur):
-            match = next((p for p in left_prev if rule(p, c)), None)
-            if match is not None:
-                pairs.append((match, c))
-                left_prev.remove(match)
-                left_cur.remove(c)
-    return pairs, left_prev, left_cur
-
-
-def _words(promise: _Promise) -> str:
-    return " ".join(promise.commitment.quote.lower().split())
 
 
 def _commitment_changes(
