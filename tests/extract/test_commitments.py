@@ -468,3 +468,77 @@ def test_real_calls_without_gold(fixture: str, quote: str, deadline: str) -> Non
 def test_metrics_of_promises_without_a_target(speech: str, metric: str) -> None:
     (c,) = extract(make_call(("Ann Lee", speech)))
     assert (c.target, c.metric) == (None, metric)
+
+
+@pytest.mark.parametrize(
+    ("speech", "quote", "target", "deadline", "confidence"),
+    [
+        # guidance voiced by its noun
+        (
+            "We are raising our full-year revenue outlook to $2.40 billion to $2.43 billion.",
+            "We are raising our full-year revenue outlook to $2.40 billion to $2.43 billion.",
+            2.4e9, "2017-12-31", Confidence.HIGH,
+        ),
+        (
+            "Our adjusted EBITDA outlook for the year rises to $335 million to $342 million.",
+            "Our adjusted EBITDA outlook for the year rises to $335 million to $342 million.",
+            3.35e8, "2017-12-31", Confidence.HIGH,
+        ),
+        # a scheduled event
+        (
+            "The remaining 2 vessels are due in the first half of 2018.",
+            "The remaining 2 vessels are due in the first half of 2018.",
+            2, "2018-06-30", Confidence.HIGH,
+        ),
+        (
+            "We ordered 400 containers for delivery in the fourth quarter.",
+            "We ordered 400 containers for delivery in the fourth quarter.",
+            400, "2017-12-31", Confidence.HIGH,
+        ),
+        # "100%" after "above" is a threshold, not a certainty
+        (
+            "We continue to expect cash conversion above 100% for the year.",
+            "We continue to expect cash conversion above 100% for the year.",
+            100, "2017-12-31", Confidence.HIGH,
+        ),
+        # a PDF's hard wrap inside a refusal is a space
+        ("I'm not\ngoing to size next year's buyback on this call.", None, None, None, None),
+    ],
+)  # fmt: skip
+def test_commitments_of_written_calls(
+    speech: str,
+    quote: str | None,
+    target: float | None,
+    deadline: str | None,
+    confidence: Confidence | None,
+) -> None:
+    from callscope.extract.figures import FiguresExtractor
+
+    call = make_call(("Ann Lee", speech))
+    found = extract(call, *FiguresExtractor().extract(call, {}))  # type: ignore[arg-type]
+    got = [(c.quote, c.target, c.deadline and c.deadline.isoformat(), c.confidence) for c in found]
+    assert got == ([] if quote is None else [(quote, target, deadline, confidence)])
+
+
+@pytest.mark.parametrize(
+    "speech",
+    [
+        "The increase is due to timing of shipments.",
+        "Our prior outlook was $5 million lower.",
+        "The straight line increases that you see in our outlook add $65 million.",
+        "Given we're only halfway through the year, we're not updating our outlook.",
+    ],
+)
+def test_a_cause_or_an_old_outlook_is_no_commitment(speech: str) -> None:
+    from callscope.extract.figures import FiguresExtractor
+
+    call = make_call(("Ann Lee", speech))
+    assert extract(call, *FiguresExtractor().extract(call, {})) == ()  # type: ignore[arg-type]
+
+
+def test_a_second_expectation_still_splits() -> None:
+    text = "We plan to enroll 480 patients, and we still expect data in the second half of 2021."
+    assert [text[a:b] for a, b in clauses(text, 0, len(text))] == [
+        "We plan to enroll 480 patients",
+        "we still expect data in the second half of 2021.",
+    ]

@@ -220,3 +220,27 @@ def test_find_deadline_skips_the_past_and_documents(
 ) -> None:
     found = find_deadline(text, call_date=call_date, fy_end_month=6 if text == "Q3" else 12)
     assert (found.date.isoformat() if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day named ordinal first
+        ("on the 24th of October", "2017-10-24"),
+        ("by 3rd March 2018", "2018-03-03"),
+        # a span from the call, not the next calendar year
+        ("over the next year", "2018-08-02"),
+        ("within the next month", "2017-09-02"),
+        ("in the next year", "2018-12-31"),
+        # a future passive is not a past event ("to be paid in September")
+        ("a dividend to be paid in September", "2017-09-30"),
+    ],
+)
+def test_find_deadline_in_written_calls(text: str, expected: str) -> None:
+    found = find_deadline(text, call_date=CALL)
+    assert found is not None and found.date.isoformat() == expected
+
+
+@pytest.mark.parametrize("text", ["up from the range we guided in April", "as paid in September"])
+def test_a_date_of_what_was_done_is_no_deadline(text: str) -> None:
+    assert find_deadline(text, call_date=dt.date(2024, 8, 9)) is None

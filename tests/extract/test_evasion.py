@@ -444,3 +444,29 @@ def test_fast_cue_search_finds_what_every_cue_regex_finds() -> None:
         norm = _normalise(text)
         fast = [(cue.name, m.start(), m.end()) for cue, m in _matches(norm)]
         assert fast == _brute_force(norm)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "cue"),
+    [
+        # a hyphenated object ("a three-year target"), a pronoun ("them"), sizing an effect,
+        # and "too soon to put a number on it"
+        ("We don't give a three-year target, but it grows.", "refuse",
+         "We don't give a three-year target"),
+        ("There is no decision, and I would not want to get ahead of them.", "refuse",
+         "I would not want to get ahead of them"),
+        ("I'm not going to size next year's buyback on this call.", "refuse",
+         "I'm not going to size next year's buyback"),
+        ("It's too soon to put a dollar figure on the savings.", "unable",
+         "too soon to put a dollar figure"),
+    ],
+)  # fmt: skip
+def test_classify_finds_cues_of_written_calls(text: str, kind: str, cue: str) -> None:
+    _assert_cue(text, kind, cue)
+
+
+@pytest.mark.parametrize(
+    "text", ["We won't size the plant until next year.", "We have to size the buyback to cash."]
+)
+def test_sizing_a_thing_is_no_refusal(text: str) -> None:
+    assert classify_response(text) is None

@@ -331,3 +331,35 @@ def test_tesla_reference_figures() -> None:
     assert (week.value, week.unit, week.per, week.speaker) == (1e8, "USD", "week", "Deepak Ahuja")
     days = next(f for q, f in by_quote.items() if "70 to 90 days" in q)
     assert (days.value, days.high, days.unit) == (70, 90, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "high", "unit", "per"),
+    [
+        # "a year ago" dates a figure; it is no rate
+        ("costs were $39.8 million a year ago, driven by", 3.98e7, None, "USD", None),
+        ("versus $0.33 a quarter earlier", 0.33, None, "USD", None),
+        ("we spend $2 million a year on it", 2e6, None, "USD", "year"),
+        # points changed or estimated are measured ("up about 3 points"), not points made
+        ("utilization in those clinics is up about 3 points.", 3, None, "point", None),
+        ("pricing contributed a little under 3 points, so", 3, None, "point", None),
+        ("gross margin rose 2 points.", 2, None, "point", None),
+        # a range that narrows or widens stays a range ("from X to Y" otherwise is a change)
+        ("guidance, narrowed from $385 million to $420 million.", 3.85e8, 4.2e8, "USD", None),
+    ],
+)
+def test_written_call_figure_readings(
+    text: str, value: float, high: float | None, unit: str, per: str | None
+) -> None:
+    figure = only(text)
+    assert (figure.value, figure.high, figure.unit, figure.per) == (value, high, unit, per)
+
+
+@pytest.mark.parametrize("text", ["I have about 2 points to make.", "Two points here."])
+def test_points_made_are_no_figures(text: str) -> None:
+    assert figures_in(text) == []
+
+
+def test_a_change_from_to_is_still_two_figures() -> None:
+    found = figures_in("Revenue grew from $5 million to $7 million.")
+    assert [(f.value, f.high) for f in found] == [(5e6, None), (7e6, None)]

@@ -421,6 +421,9 @@ REVISED = {
     "year-end.",
     "We expect Leipzig to contribute roughly 250 of the 1,000 robots a week by year-end, with "
     "Columbus doing the rest.",
+    # Guidance raised in Q2 (a promise stated through the noun), narrowed in Q3.
+    "We are raising our full-year revenue guidance to $820 million to $860 million, from $780 "
+    "million to $830 million previously.",
 }
 MET = {
     "For the second quarter, we expect revenue between $198 million and $206 million.",
@@ -463,7 +466,7 @@ def test_cli_ledger_view_names_the_evidence_and_its_day(db: Path) -> None:
     result = CliRunner().invoke(cli, ["commitments", "--db", str(db), "--status", "revised"])
     assert result.exit_code == 0, result.output
     lines = [" ".join(line.split()) for line in result.output.splitlines()]
-    assert lines[0].startswith("3 commitments: revised 3 · evidence as of 2025-11-04")
+    assert lines[0].startswith("4 commitments: revised 4 · evidence as of 2025-11-04")
     assert (
         "commitment in call 3, as of 2025-11-04: “we now expect to reach 1,000 a week in the"
         in " ".join(lines)
@@ -495,7 +498,7 @@ def test_cli_readable(db: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, args, env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     first = result.output.splitlines()[0]
-    assert re.fullmatch(r"\d+ commitments: met \d+, revised 3, pending \d+, unclear \d+ · "
+    assert re.fullmatch(r"\d+ commitments: met \d+, revised 4, pending \d+, unclear \d+ · "
                         r"evidence as of 2026-03-31", first), first  # fmt: skip
     assert "revised    NWRB FQ1 2025 · robot rate · 1,000/week by 2025-12-31" in result.output
     assert "actual in Northwind Q1 2026 production release, as of 2026-03-31:" in result.output

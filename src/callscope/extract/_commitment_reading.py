@@ -30,7 +30,8 @@ from callscope.model.facts import Confidence
 _RESTART = re.compile(
     r"(?=[\s\-—;,])(?:\s+(?:--|–|—)\s*|\s*(?:--|—)\s+|;\s+|"
     # "..., and we expect to generate $300 million": a second promise in one sentence
-    r",\s+and\s+(?=(?:we|I)(?:'re|'ll|’re|’ll| will| expect| anticipate| plan| are| now)\b))"
+    r",\s+and\s+(?=(?:we|I)(?:'re|'ll|’re|’ll| will| expect| anticipate| plan| are| now|"
+    r" still expect| also expect)\b))"
 )
 # A reason or an aside after the promise is not part of it ("..., which is hard because").
 _TAIL = re.compile(r"(?=[,\s])(?:,\s+which\b|,?\s+because\b)", re.I)
@@ -95,7 +96,10 @@ def _trail(text: str, a: int, b: int) -> int | None:
 
 
 def _straight(text: str) -> str:
-    """``text`` with curly apostrophes straightened (one character each, so offsets hold)."""
+    """``text`` with curly apostrophes straightened and line breaks made spaces (one character
+    each, so offsets hold): a PDF's hard wrap ("I'm not\\ngoing to") reads as the space it is."""
+    if "\n" in text or "\r" in text:
+        text = text.replace("\r\n", "  ").replace("\n", " ").replace("\r", " ")
     return text.replace("\u2019", "'").replace("\u2018", "'")
 
 
@@ -176,7 +180,8 @@ _CUES: tuple[tuple[Confidence, re.Pattern[str]], ...] = (
         Confidence.CERTAIN,
         re.compile(
             r"(?=[1fz0nagwc])\b(?:"
-            r"\b100\s?%(?! of)|\b100 percent\b(?! of)|\bfor sure\b|\b(?:0|zero|no) concerns?\b|"
+            r"(?<!above )(?<!over )(?<!than )(?<!of )(?<!least )\b100\s?%(?! of)|"
+            r"\b100 percent\b(?! of)|\bfor sure\b|\b(?:0|zero|no) concerns?\b|"
             r"\babsolutely\b|\bguarantee\b|\bwithout (?:a|any) doubt\b|\bno doubt\b|"
             r"\bcertainly will\b"
             r")",
@@ -249,13 +254,25 @@ def _voiced(plain: str, low: str | None = None) -> tuple[Confidence, str] | None
 
 # Cues that look forward; without one a clause is a report, not a promise.
 _FORWARD = re.compile(
-    r"\b(?:\bwill\b|\b\w+'ll\b|(?=[gepaitowcfs])(?:"
+    r"\b(?:\bwill\b|\b\w+'ll\b|(?=[gepaitowcfsrlnu'])(?:"
     r"\bgoing to\b(?!\s+(?:the|a|an|our|their|its|my|your)\b)|\bgonna\b|"
     r"\bexpect(?:s|ing)?\b|\bexpected to\b|\banticipat(?:e|es|ing)\b|\bplan(?:s|ning)? (?:to|on)\b|"
     r"\bplans? in place\b|\bintend(?:s|ing)?\b|\baim(?:s|ing)? (?:to|for)\b|\btargeting\b|"
     r"\b(?:we|I) target\b|\bon track\b|\bestimate that\b|\b(?:we|I) (?:do )?estimate\b|"
     r"\b(?:we|I)(?:'re| are)? (?:forecast|project)(?:ing)?\b|\b(?:forecast|project)ed to\b|"
-    r"\bcommit(?:ted)? to\b|\bprobably\b|\bshould\b"
+    r"\bcommit(?:ted)? to\b|\bprobably\b|\bshould\b|"
+    # guidance given on the call ("we are raising our revenue outlook to", "Our EBITDA outlook
+    # for the year rises to"): a promise voiced by its noun, not by a verb of the future
+    r"(?:rais|lift|increas|narrow|reaffirm|reiterat|updat|lower|tighten)ing\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:guidance|outlook)\b|"
+    r"we\s+(?:now\s+|again\s+|also\s+)?(?:raise|lift|increase|narrow|reaffirm|reiterate|"
+    r"update|lower|tighten)\s+(?:[\w-]+\s+){0,4}?(?:guidance|outlook)\b|"
+    r"(?:guidance|outlook)(?:\s+[\w-]+){0,5}?\s+(?:rises|increases|moves up|goes up)\b|"
+    # a scheduled event: "the remaining 2 vessels are due in the first half of 2025", "a
+    # dividend ..., to be paid in September", "ordered 400 containers for delivery in the fourth
+    # quarter" (not "due to", a cause)
+    r"(?:are|is|'re|'s)\s+(?:now\s+|still\s+)?(?:due|scheduled)(?=\s+(?:in|by|for|on)\b)|"
+    r"to be (?:paid|delivered|completed)(?=\s+(?:in|by|on)\b)|for delivery(?=\s+(?:in|by)\b)"
     r"))",
     re.I,
 )

@@ -77,6 +77,9 @@ _NOT_A_PROMISE = re.compile(
     r"\b(?:will|'ll) be (?:made )?available\b|"
     # declining to say, or a negated expectation ("you should not expect")
     r"\b(?:premature|too early) to\b|\bnot\s+(?:\w+\s+)?(?:expect|anticipate|plan|intend)\b|"
+    # guidance left as it was: "we're not updating our outlook at this point"
+    r"\bnot\s+(?:\w+\s+)?(?:updat|chang|rais|lower|narrow)\w*\s+(?:[\w-]+\s+){0,3}"
+    r"(?:guidance|outlook)\b|"
     # someone else's forecast: a third party's plan, a study's trend line
     r"\b(?:they|he|she)(?:'re| are| is|'s)? (?:going to|gonna)\b|\b(?:they|he|she)(?:'ll| will)\b|"
     r"\baccording to\b|\bindicates? that\b|"
@@ -85,7 +88,8 @@ _NOT_A_PROMISE = re.compile(
     r"\bwhat (?:we|I) (?:expect|anticipate)(?:ed)? to happen\b|\bwhat (?:we|I) "
     r"(?:\w+ )?expected\b|\bgive you (?:\w+ ){0,4}(?:on|about) (?:that|this|it)\b|"
     r"\bmore (?:color|detail|transparency|clarity)\b|\bsee you\b|"
-    r"\bnot (?:going to|gonna) (?:give|provide|comment|guide|talk|discuss|update|disclose)\b|"
+    r"\bnot (?:going to|gonna) (?:give|provide|comment|guide|talk|discuss|update|disclose|size|"
+    r"quantify|speculate|break)\b|"
     # discretion, not a plan ("if and when we see opportunities", "as we see fit"), wait-and-see
     r"\bif and when\b|\bas (?:we|I) see fit\b|\b(?:will|'ll) have to see\b|"
     r"\bwrap (?:it |this )?up\b|"
@@ -253,8 +257,9 @@ def _target(
             clause.start + deadline.start <= span.start < clause.start + deadline.end
         ):
             continue
-        if figure.value == 100 and figure.unit == "%":
-            continue  # "100%" voices certainty far more often than it sets a target
+        threshold = _THRESHOLD.match(figure.qualifier or "")
+        if figure.value == 100 and figure.unit == "%" and not threshold:
+            continue  # "100%" voices certainty far more often than it sets a target ...
         if _DOCUMENT.match(clause.text, span.end - clause.start):
             continue
         candidates.append(figure)
@@ -288,4 +293,6 @@ def _far_end(clause: _Clause, pool: Sequence[Figure]) -> Figure:
     return first
 
 
+# ... but not as a threshold: "free cash flow conversion above 100%".
+_THRESHOLD = re.compile(r"(?:above|over|below|under|at least|more than|north of|in excess of)$")
 _QUALIFIER = re.compile(r"\b(?:about|approximately|roughly|around|nearly|some)\s*$", re.I)

@@ -89,10 +89,14 @@ _BARE_YEAR = re.compile(
     r"(?!\s+(?:guidance|outlook|plan|budget|results|targets?|framework|forecast)\b)",
     _I,
 )
+# "October 24", "October 24th, 2024"; and, ordinal first, "the 24th of October".
 _DATE = re.compile(
-    r"\b(?P<m>"
+    r"\b(?:(?P<m>"
     + _MONTH_RE
-    + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>"
+    + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b|(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)\s+"
+    + r"(?:of\s+)?(?P<m2>"
+    + _MONTH_RE
+    + r")\b)(?:,?\s+(?P<y>"
     + _YEAR4
     + r"))?"
 )

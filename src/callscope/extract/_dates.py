@@ -176,6 +176,13 @@ def _relative(m: re.Match[str], ctx: _Context) -> dt.date | None:
         return None  # "the quarter", "the month": usually the one just reported
     if which == "the" and _BEFORE.match(ctx.text, m.end()):
         return None  # "the year before": the past
+    if (
+        which == "next"
+        and not when
+        and unit in {"year", "month"}
+        and _THROUGH.search(ctx.text, max(0, m.start() - 8), m.start())
+    ):  # "over the next year": the twelve months from the call, not next calendar year
+        return add_months(ctx.call_date, 12 if unit == "year" else 1)
     shift = _OFFSET[which]
     if unit == "decade":
         return dt.date(ctx.call_date.year // 10 * 10 + 9 + 10 * shift, 12, 31)
@@ -217,8 +224,8 @@ def _bare_year(m: re.Match[str], ctx: _Context) -> dt.date | None:
 
 
 def _date(m: re.Match[str], ctx: _Context) -> dt.date | None:
-    month = _MONTHS[m.group("m").lower().rstrip(".")]
-    day = int(m.group("d"))
+    month = _MONTHS[(m.group("m") or m.group("m2")).lower().rstrip(".")]
+    day = int(m.group("d") or m.group("d2"))
     if day > calendar.monthrange(ctx.call_date.year, month)[1]:
         return None
     if m.group("y"):
@@ -357,14 +364,18 @@ def find_deadlines(text: str, *, call_date: dt.date, fy_end_month: int = 12) -> 
     ]
 
 
+# A span that runs from the call: "over the next year", "within the next month".
+_THROUGH = re.compile(r"\b(?:over|within)\s*$", _I)
 # A time expression after these words opens a period rather than ending one.
 _OPEN_START = re.compile(r"\b(?:after|beyond|since|from|post)\s+(?:the\s+)?$", _I)
 # A past-tense verb governing the expression: "the adjustments that we made at the end of the
 # year" names when something was done.
+# (Not after "be": "a dividend to be paid in September" is the future.)
 _PAST = re.compile(
-    r"\b(?:made|took|had|did|saw|was|were|ended|reported|booked|recorded|posted|delivered|"
-    r"achieved|completed|announced|closed|grew|declined|purchased|bought|sold|acquired|signed|"
-    r"launched|opened|hired|spent|paid|raised|issued|returned|started)\s+(?:\w+\s+){0,2}$",
+    r"(?<!\bbe )\b(?:made|took|had|did|saw|was|were|ended|reported|booked|recorded|posted|"
+    r"delivered|achieved|completed|announced|closed|grew|declined|purchased|bought|sold|"
+    r"acquired|signed|launched|opened|hired|spent|paid|raised|issued|returned|started|guided|"
+    r"gave|shared|told)\s+(?:\w+\s+){0,2}$",
     _I,
 )
 

@@ -63,12 +63,17 @@ _TELL = (
     r"breakdown)\b|(?:that|it|this|those)(?=\s*[.,;!?]|\s*$|\s+(?:today|now|here|on|at|"
     r"right|in|too|much|any|further|with|for)\b)))|"
     r"(?:giv|provid|shar)\w*\s+(?:out\s+)?(?:that|this|those|it)\b|"
-    r"(?:giv|provid|shar|offer|put)\w*\s+(?:out\s+)?(?:\w+\s+){0,5}"
+    r"(?:giv|provid|shar|offer|put)\w*\s+(?:out\s+)?(?:[\w-]+\s+){0,5}"
     r"(?:" + _INFO + r"|specific|exact|precise|particular)\b|"
     r"shar\w*\s+(?:\w+\s+){0,3}with\s+you|"
     # pre-empting a decision or an event: "I'd rather not get ahead of the board"
     r"get\w*\s+ahead\s+of\s+(?:ourselves|myself|(?:the|our)\s+(?:board|process|\w+\s+day)|"
-    r"that|this|it|any)\b|"
+    r"that|this|it|them|any)\b|"
+    # sizing an effect is quantifying it: "I'm not going to size next year's buyback" (not
+    # "we won't size the plant until next year")
+    r"siz(?:e|ing)\s+(?:(?:that|it|this|those|them)\b|(?:[\w']+\s+){0,3}?(?:impacts?|effects?|"
+    r"benefits?|opportunity|buybacks?|repurchases?|headwinds?|tailwinds?|savings|upside|"
+    r"downside)\b)|"
     r"mak\w*\s+(?:\w+\s+){0,2}(?:forecasts?|projections?|predictions?|estimates?)\b)"
 )
 # What a speaker does not have or know.
@@ -190,7 +195,8 @@ _CUE_SOURCES: tuple[tuple[str, str, str], ...] = (
         "too_early",
         UNABLE,
         r"\b(?:too\s+|a\s+(?:little\s+|bit\s+)*)(?:early|soon)\s+to\s+(?:say|tell|know|predict|"
-        r"comment|call|quantify|speculate|judge|determine|give|project|estimate|forecast)",
+        r"comment|call|quantify|speculate|judge|determine|give|project|estimate|forecast|"
+        r"put\s+a\s+(?:[\w-]+\s+)?(?:number|figure|value))",
     ),
     (
         "hard_to_say",
@@ -276,7 +282,7 @@ _CUE_SOURCES: tuple[tuple[str, str, str], ...] = (
 _NEG_WORDS = "n't not never cannot"
 _TELL_WORDS = (
     "disclos comment break broken split publi reveal guid speculat quantif specif elaborat "
-    "mention tell talk speak discuss get got go went giv provid shar offer put mak"
+    "mention tell talk speak discuss get got go went giv provid shar offer put mak siz"
 )
 _LACK_WORDS = (
     "number figure data info detail break split answer estimate visibility clarity feel sense "

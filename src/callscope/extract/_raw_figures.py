@@ -20,8 +20,10 @@ from callscope.model.facts import FigureKind
 
 _WS = re.compile(r"\s+")
 
+# "a year" as a time reference ("$39.8 million a year ago", "a quarter earlier") is no rate.
 _RATE = re.compile(
     r"(?:\s+|-)(?:a|an|per|each|every)(?:\s+|-)(?P<p>day|week|month|quarter|year|annum)\b"
+    r"(?!\s+(?:ago|earlier|before|prior|back|later)\b)"
     r"|\s+(?P<adv>annually|yearly|monthly|weekly|daily|quarterly)\b"
     r"|\s*/\s*(?P<s>day|week|month|quarter|year)\b",
     re.IGNORECASE,
@@ -253,7 +255,7 @@ def _verdict(
             return "drop"  # "18650 cells", a code: spoken counts this large print a separator
         if _TIME_OR_CODE.match(text, after) or text[head.start - 1 : head.start] == "#":
             return "drop"  # "9 a.m.", "the 10-K", "8-Ks", "7-Eleven", "our #1 concern"
-    if unit in un.COUNTED_STOP and head.value < 20 and not _MEASURED_POINTS.match(text, end):
+    if unit in un.COUNTED_STOP and head.value < 20 and not _measured_points(text, head, end):
         return "drop"
     if head.value == 0 and plain:
         return "drop"
@@ -295,6 +297,24 @@ def _is_name(text: str, start: int) -> bool:
 _MEASURED_POINTS = re.compile(
     r"(?<=points)\s+(?:of|higher|lower|better|worse|above|below)\b", re.IGNORECASE
 )
+# ... and "up about 3 points", "a little under 3 points": a change or an estimate of a size,
+# which no one says of the points of an argument.
+_POINTS_BEFORE = re.compile(
+    r"\b(?:up|down|by|under|over|rose|fell|grew|gained|lost|added|contributed|improved|"
+    r"expanded|contracted|declined|increased|decreased)"
+    r"(?:\s+(?:about|roughly|around|nearly|almost|approximately))?\s+$",
+    re.IGNORECASE,
+)
+
+
+def _measured_points(text: str, head: nb.Head, end: int) -> bool:
+    if _MEASURED_POINTS.match(text, end):
+        return True
+    return text[end - 6 : end].lower() in {" point", "points"} and bool(
+        _POINTS_BEFORE.search(text, max(0, head.start - 40), head.start)
+    )
+
+
 _LIST_WORDS = nb.words("and or to through")
 _LIST_SEP = r"(?:,\s*(?:and\s+)?|\s+(?:and|or|to|through)\s+|\s*[-–]\s*)"
 _LABEL_LIST = re.compile(
@@ -326,7 +346,9 @@ _RANGE_JOIN = re.compile(r"\s*-?\s*(?:to|or|through|-|–|—|and)\s*", re.IGNOR
 _COMMA_JOIN = re.compile(r",\s*")
 _IN_JOIN = re.compile(r"\s+in\s+")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# "from X to Y" is a change, two figures; but a range is what narrows or widens: "expenses of
+# $395 million to $410 million, narrowed from $385 million to $420 million".
+_FROM = re.compile(r"(?<!narrowed )(?<!widened )(?<!tightened )\bfrom\s+$", re.IGNORECASE)
 _LIST_AFTER = re.compile(r",\s*\(?\\?[$£€]?\d|\s+(?:and|or)\s+\\?[$£€]?\d")
 _LIST_BEFORE = re.compile(r"\d[%)]?,\s*$")
 

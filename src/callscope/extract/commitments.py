@@ -97,7 +97,8 @@ def _company_side(turn: Turn) -> bool:
 _CUE_WORDS = (
     "will", "'ll", "\u2019ll", "\u2018ll", "going to", "gonna", "expect", "anticipat", "plan",
     "intend", "aim", "target", "on track", "estimate", "forecast", "project", "commit",
-    "probabl", "should", "may", "might", "hop", "for sure", "100%",
+    "probabl", "should", "may", "might", "hop", "for sure", "100%", "guidance", "outlook",
+    "due", "scheduled", "to be paid", "to be deliver", "to be complet", "for deliver",
 )  # fmt: skip
 # The same check where folding cannot be trusted; no anchors, so ``pos``/``endpos`` act as a slice.
 _CUE_WORD = re.compile("|".join(map(re.escape, _CUE_WORDS)), re.I)
