@@ -9,7 +9,6 @@ advisory lock so two ingests of the same file never collide.
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -17,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from callscope.errors import NotFound, StoreError
 from callscope.store import PASSWORD_IN_URL, SearchFilters, redact, table_names
-from callscope.store._document import decode_document, encode_document
+from callscope.store._document import decode_document
+from callscope.store._rows import CALL_COLUMNS, CALL_LISTING, call_row, child_rows, insert_sql
 from callscope.store.schema_pg import FTS_CONFIG, MIGRATIONS, MIGRATIONS_TABLE
 
 if TYPE_CHECKING:
@@ -179,14 +179,7 @@ class PostgresStore:
 
     def calls(self, filters: SearchFilters) -> list[dict[str, Any]]:
         where, params = _where(filters, _CALL_FILTERS)
-        sql = (
-            "SELECT c.id, c.source, c.publisher, c.company, c.ticker, c.fiscal_period, "
-            "c.fiscal_year, c.fiscal_quarter, c.call_date, c.call_datetime, c.layout, "
-            "(SELECT count(*) FROM turns t WHERE t.call_id = c.id) AS turns, "
-            "(SELECT count(*) FROM exchanges x WHERE x.call_id = c.id) AS exchanges, "
-            "(SELECT count(*) FROM commitments m WHERE m.call_id = c.id) AS commitments "
-            f"FROM calls c WHERE 1 = 1{where} ORDER BY {_CALL_ORDER}"
-        )
+        sql = f"{CALL_LISTING} WHERE 1 = 1{where} ORDER BY {_CALL_ORDER}"
         with self._errors("could not list calls"):
             return self._dicts(sql, params)
 
@@ -315,62 +308,11 @@ def _line(error: Exception) -> str:
 
 def _insert(db: psycopg.Connection[Any], content_hash: str, path: str, doc: dict[str, Any],
             text: str) -> int:  # fmt: skip
-    meta = doc["metadata"]
-    row = db.execute(
-        "INSERT INTO calls (content_hash, source, path, layout, publisher, company, ticker, "
-        "exchange, fiscal_period, fiscal_year, fiscal_quarter, call_date, call_datetime, text, "
-        "document) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
-        "RETURNING id",
-        (content_hash, doc["source"], path, doc.get("layout", ""), meta["publisher"],
-         meta["company"], meta["ticker"], meta["exchange"], meta["fiscal_period"],
-         meta.get("fiscal_year"), meta.get("fiscal_quarter"),
-         (meta["call_datetime"] or "")[:10] or None, meta["call_datetime"], text,
-         encode_document(doc)),
-    ).fetchone()  # fmt: skip
+    sql = insert_sql("calls", CALL_COLUMNS, "%s") + " RETURNING id"
+    row = db.execute(sql, call_row(content_hash, path, doc, text)).fetchone()
     assert row is not None  # INSERT ... RETURNING returns the row it inserted
     call_id = int(row[0])
-    for sql, rows in _children(call_id, doc):
+    for table, columns, rows in child_rows(call_id, doc):
         if rows:
-            db.cursor().executemany(sql, rows)
+            db.cursor().executemany(insert_sql(table, columns, "%s"), rows)
     return call_id
-
-
-def _children(call_id: int, doc: dict[str, Any]) -> list[tuple[str, list[tuple[Any, ...]]]]:
-    """Each child table's INSERT and its rows, in the SQLite backend's column order."""
-
-    def insert(table: str, columns: str) -> str:
-        marks = ", ".join(["%s"] * len(columns.split(",")))
-        return f"INSERT INTO {table} ({columns}) VALUES ({marks})"
-
-    return [
-        (insert("participants", "call_id, idx, name, role, title, firm"),
-         [(call_id, i, p["name"], p["role"], p["title"], p["firm"])
-          for i, p in enumerate(doc["participants"])]),
-        (insert("turns", 'call_id, idx, speaker, role, section, text, start, "end"'),
-         [(call_id, t["index"], t["speaker"], t["role"], t["section"], t["text"], t["start"],
-           t["end"]) for t in doc["turns"]]),
-        (insert("exchanges",
-                "call_id, idx, analyst, firm, first_question_turn, answerers, followups"),
-         [(call_id, x["index"], x["analyst"], x["firm"],
-           x["question_turns"][0] if x["question_turns"] else None,
-           json.dumps(x["answerers"]), x["followups"]) for x in doc["exchanges"]]),
-        (insert("figures", "call_id, idx, turn, speaker, value, high, unit, per, kind, scale, "
-                'qualifier, quote, start, "end", metric'),
-         [(call_id, i, f["turn"], f["speaker"], f["value"], f["high"], f["unit"], f["per"],
-           f["kind"], f["scale"], f["qualifier"], f["quote"], f["start"], f["end"],
-           f.get("metric")) for i, f in enumerate(doc["figures"])]),
-        (insert("commitments", "call_id, idx, turn, speaker, metric, target, high, unit, per, "
-                'deadline, confidence, cue, topic, grp, quote, start, "end"'),
-         [(call_id, i, c["turn"], c["speaker"], c["metric"], c["target"], c["high"], c["unit"],
-           c["per"], c["deadline"], c["confidence"], c["cue"], c["topic"], c["group"],
-           c["quote"], c["start"], c["end"]) for i, c in enumerate(doc["commitments"])]),
-        (insert("non_answers",
-                'call_id, idx, turn, exchange, speaker, kind, cue, quote, start, "end"'),
-         [(call_id, i, n["turn"], n["exchange"], n["speaker"], n["kind"], n["cue"], n["quote"],
-           n["start"], n["end"]) for i, n in enumerate(doc["non_answers"])]),
-        (insert("tone", "call_id, scope, key, words, positive, negative, uncertainty, "
-                "litigious, constraining, strong_modal, weak_modal, hedging"),
-         [(call_id, s["scope"], s["key"], s["words"], s["positive"], s["negative"],
-           s["uncertainty"], s["litigious"], s["constraining"], s["strong_modal"],
-           s["weak_modal"], s["hedging"]) for s in doc["tone"] or []]),
-    ]  # fmt: skip

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from callscope.errors import NotFound, StoreError
 from callscope.store import SearchFilters, table_names
-from callscope.store._document import decode_document, encode_document
+from callscope.store._document import decode_document
+from callscope.store._rows import CALL_COLUMNS, CALL_LISTING, call_row, child_rows, insert_sql
 from callscope.store.schema import MIGRATIONS
 
 __all__ = ["SQLiteStore"]
@@ -112,14 +112,7 @@ class SQLiteStore:
 
     def calls(self, filters: SearchFilters) -> list[dict[str, Any]]:
         where, params = _where(filters, _CALL_FILTERS)
-        sql = (
-            "SELECT c.id, c.source, c.publisher, c.company, c.ticker, c.fiscal_period, "
-            "c.fiscal_year, c.fiscal_quarter, c.call_date, c.call_datetime, c.layout, "
-            "(SELECT count(*) FROM turns t WHERE t.call_id = c.id) AS turns, "
-            "(SELECT count(*) FROM exchanges x WHERE x.call_id = c.id) AS exchanges, "
-            "(SELECT count(*) FROM commitments m WHERE m.call_id = c.id) AS commitments "
-            f"FROM calls c WHERE 1 = 1{where} ORDER BY c.ticker, c.company, c.call_date, c.id"
-        )
+        sql = f"{CALL_LISTING} WHERE 1 = 1{where} ORDER BY c.ticker, c.company, c.call_date, c.id"
         return [dict(r) for r in self.db.execute(sql, params)]
 
     def search(
@@ -300,63 +293,15 @@ def _remove(db: sqlite3.Connection, content_hash: str) -> None:
 
 def _insert(db: sqlite3.Connection, content_hash: str, path: str, doc: dict[str, Any],
             text: str) -> int:  # fmt: skip
-    meta = doc["metadata"]
     cursor = db.execute(
-        "INSERT INTO calls (content_hash, source, path, layout, publisher, company, ticker, "
-        "exchange, fiscal_period, fiscal_year, fiscal_quarter, call_date, call_datetime, text, "
-        "document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (content_hash, doc["source"], path, doc.get("layout", ""), meta["publisher"],
-         meta["company"], meta["ticker"], meta["exchange"], meta["fiscal_period"],
-         meta.get("fiscal_year"), meta.get("fiscal_quarter"),
-         (meta["call_datetime"] or "")[:10] or None, meta["call_datetime"], text,
-         encode_document(doc)),
-    )  # fmt: skip
-    call_id = int(cursor.lastrowid or 0)
-    db.executemany(
-        "INSERT INTO participants VALUES (?, ?, ?, ?, ?, ?)",
-        [(call_id, i, p["name"], p["role"], p["title"], p["firm"])
-         for i, p in enumerate(doc["participants"])],
-    )  # fmt: skip
-    db.executemany(
-        'INSERT INTO turns (call_id, idx, speaker, role, section, text, start, "end") '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(call_id, t["index"], t["speaker"], t["role"], t["section"], t["text"], t["start"],
-          t["end"]) for t in doc["turns"]],
-    )  # fmt: skip
-    db.execute(
-        "INSERT INTO turns_fts (rowid, text) SELECT id, text FROM turns WHERE call_id = ?",
-        (call_id,),
+        insert_sql("calls", CALL_COLUMNS, "?"), call_row(content_hash, path, doc, text)
     )
-    db.executemany(
-        "INSERT INTO exchanges VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(call_id, x["index"], x["analyst"], x["firm"],
-          x["question_turns"][0] if x["question_turns"] else None,
-          json.dumps(x["answerers"]), x["followups"]) for x in doc["exchanges"]],
-    )  # fmt: skip
-    db.executemany(
-        "INSERT INTO figures (call_id, idx, turn, speaker, value, high, unit, per, kind, scale, "
-        'qualifier, quote, start, "end", metric) '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(call_id, i, f["turn"], f["speaker"], f["value"], f["high"], f["unit"], f["per"],
-          f["kind"], f["scale"], f["qualifier"], f["quote"], f["start"], f["end"],
-          f.get("metric"))
-         for i, f in enumerate(doc["figures"])],
-    )  # fmt: skip
-    db.executemany(
-        "INSERT INTO commitments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(call_id, i, c["turn"], c["speaker"], c["metric"], c["target"], c["high"], c["unit"],
-          c["per"], c["deadline"], c["confidence"], c["cue"], c["topic"], c["group"],
-          c["quote"], c["start"], c["end"]) for i, c in enumerate(doc["commitments"])],
-    )  # fmt: skip
-    db.executemany(
-        "INSERT INTO non_answers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(call_id, i, n["turn"], n["exchange"], n["speaker"], n["kind"], n["cue"], n["quote"],
-          n["start"], n["end"]) for i, n in enumerate(doc["non_answers"])],
-    )  # fmt: skip
-    db.executemany(
-        "INSERT INTO tone VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(call_id, s["scope"], s["key"], s["words"], s["positive"], s["negative"],
-          s["uncertainty"], s["litigious"], s["constraining"], s["strong_modal"],
-          s["weak_modal"], s["hedging"]) for s in doc["tone"] or []],
-    )  # fmt: skip
+    call_id = int(cursor.lastrowid or 0)
+    for table, columns, rows in child_rows(call_id, doc):
+        db.executemany(insert_sql(table, columns, "?"), rows)
+        if table == "turns":  # the index of the turns' text, read back from the table
+            db.execute(
+                "INSERT INTO turns_fts (rowid, text) SELECT id, text FROM turns WHERE call_id = ?",
+                (call_id,),
+            )
     return call_id
