@@ -38,6 +38,13 @@ from tests.conftest import GOLD, SHARED, shared_path
             "We'll talk more about that at our investor day",
         ),
         ("Let's take it offline.", "defer", "take it offline"),
+        # kept private, in words other than "confidential"
+        (
+            "Their price is something we keep to ourselves for now.",
+            "refuse",
+            "keep to ourselves",
+        ),
+        ("We hold those numbers close to the vest.", "refuse", "close to the vest"),
         ("We'll get back to you on that.", "defer", "get back to you"),
         (
             "You'll hear more from us on that next quarter.",

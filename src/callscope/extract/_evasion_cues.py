@@ -113,6 +113,13 @@ _CUE_SOURCES: tuple[tuple[str, str, str], ...] = (
     ("no_comment", REFUSE, r"\bno\s+(?:further\s+)?comment\b|\btoo\s+much\s+detail\b"),
     # Not "we signed confidentialities" (the agreements).
     ("confidential", REFUSE, r"\bconfidential(?:ity)?\b"),
+    # Kept private: "something we keep to ourselves", "we hold that close to the vest".
+    (
+        "kept_private",
+        REFUSE,
+        r"\b(?:keep|kept|hold|held)\s+(?:\w+\s+){0,2}?(?:to\s+ourselves|private|under\s+wraps)\b"
+        r"|\bclose\s+to\s+(?:the|our)\s+(?:vest|chest)\b",
+    ),
     (
         "not_something",
         REFUSE,
@@ -298,6 +305,7 @@ _ANCHORS: dict[str, tuple[str, ...]] = {
     "defer_on": ("defer appropriate",),
     "no_comment": ("comment detail",),
     "confidential": ("confidential",),
+    "kept_private": ("ourselves private wraps vest chest",),
     "not_something": ("something number metric figure", "not", "say " + _TELL_WORDS),
     "as_far_as": (
         "all far much extent",
