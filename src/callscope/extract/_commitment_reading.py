@@ -31,7 +31,7 @@ _RESTART = re.compile(
     r"(?=[\s\-—;,])(?:\s+(?:--|–|—)\s*|\s*(?:--|—)\s+|;\s+|"
     # "..., and we expect to generate $300 million": a second promise in one sentence
     r",\s+and\s+(?=(?:we|I)(?:'re|'ll|’re|’ll| will| expect| anticipate| plan| are| now|"
-    r" still expect| also expect)\b))"
+    r" still expect| also expect| also| intend| have|'ve|’ve)\b))"
 )
 # A reason or an aside after the promise is not part of it ("..., which is hard because").
 _TAIL = re.compile(r"(?=[,\s])(?:,\s+which\b|,?\s+because\b)", re.I)
@@ -202,7 +202,8 @@ _CUES: tuple[tuple[Confidence, re.Pattern[str]], ...] = (
         Confidence.MODERATE,
         re.compile(
             r"(?=[iwplshatgm])\b(?:"
-            r"\bI (?:think|believe|guess|suspect)\b|\bwe think\b|\bprobabl[ey]\b|\blikely\b|"
+            r"\bI (?:think|believe|guess|suspect)\b|\bI'd expect\b|\bworking assumption\b|"
+            r"\bwe think\b|\bprobabl[ey]\b|\blikely\b|"
             r"\b(?:we|I)(?:'re| are| also| still| now| do)*\s+plan(?:ning)?\b|\bplan(?:s|ning)? "
             r"(?:to|on)\b|\bplans? in place\b|\bplanned\b|\bshould(?! expect)\b|"
             r"\bhop(?:e|es|ing)\b|\baim(?:s|ing)?\b|"
@@ -261,10 +262,14 @@ _FORWARD = re.compile(
     r"\b(?:we|I) target\b|\bon track\b|\bestimate that\b|\b(?:we|I) (?:do )?estimate\b|"
     r"\b(?:we|I)(?:'re| are)? (?:forecast|project)(?:ing)?\b|\b(?:forecast|project)ed to\b|"
     r"\bcommit(?:ted)? to\b|\bprobably\b|\bshould\b|"
+    # "We plan capital spending of", "we are on pace for", "our working assumption is", "we
+    # see gross margin back at 79%"
+    r"\b(?:we|I) plan\b|\bon pace (?:to|for)\b|\bworking assumption is\b|"
+    r"\b(?:we|I) (?:still |now )?see\s+(?:[\w-]+\s+){0,4}?back (?:at|to|above)\b|"
     # guidance given on the call ("we are raising our revenue outlook to", "Our EBITDA outlook
     # for the year rises to"): a promise voiced by its noun, not by a verb of the future
     r"(?:rais|lift|increas|narrow|reaffirm|reiterat|updat|lower|tighten)ing\s+"
-    r"(?:[\w-]+\s+){0,4}?(?:guidance|outlook)\b|"
+    r"(?:[\w-]+\s+){0,4}?(?:guidance|outlook|targets?|goals?)\b|"
     r"we\s+(?:now\s+|again\s+|also\s+)?(?:raise|lift|increase|narrow|reaffirm|reiterate|"
     r"update|lower|tighten)\s+(?:[\w-]+\s+){0,4}?(?:guidance|outlook)\b|"
     r"(?:guidance|outlook)(?:\s+[\w-]+){0,5}?\s+(?:rises|increases|moves up|goes up)\b|"

@@ -35,6 +35,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
+from callscope.extract._commitment_lists import list_items
 from callscope.extract._commitment_reading import (
     _DISCOURSE,
     _blank,
@@ -53,6 +54,7 @@ from callscope.extract._commitment_rules import (
     _place,
     _target,
 )
+from callscope.extract._dates import Deadline, find_deadline
 from callscope.extract._extractor import Fact, Found
 from callscope.extract._fiscal import (
     FiscalCalendar,
@@ -99,6 +101,7 @@ _CUE_WORDS = (
     "intend", "aim", "target", "on track", "estimate", "forecast", "project", "commit",
     "probabl", "should", "may", "might", "hop", "for sure", "100%", "guidance", "outlook",
     "due", "scheduled", "to be paid", "to be deliver", "to be complet", "for deliver",
+    "on pace", "assumption", "back ",
 )  # fmt: skip
 # The same check where folding cannot be trusted; no anchors, so ``pos``/``endpos`` act as a slice.
 _CUE_WORD = re.compile("|".join(map(re.escape, _CUE_WORDS)), re.I)
@@ -158,9 +161,7 @@ class CommitmentsExtractor:
         )
         out = []
         for turn, clause in _units(call):
-            commitment = _commitment(turn, clause, figures, call_date, fy_end)
-            if commitment is not None:
-                out.append(commitment)
+            out += _commitment(turn, clause, figures, call_date, fy_end)
         return tuple(group(_resolve_anaphora(out)))
 
 
@@ -192,32 +193,85 @@ def _commitment(
     figures: _Figures,
     call_date: dt.date | None,
     fy_end: int,
-) -> Commitment | None:
+) -> list[Commitment]:
+    """The clause's promise, or one per target where it gives a guidance list."""
     reading = _read(clause.text)
     if not _may_promise(reading):
-        return None
+        return []
     deadline = _deadline(reading, call_date, fy_end) if call_date is not None else None
     target = _target(clause, reading, figures, deadline)
     if not _is_commitment(reading, target, deadline):
-        return None
+        return []
     voiced = _voiced(reading.plain, reading.low)
     confidence, cue = voiced if voiced else (Confidence.HIGH, None)
-    figure = target if isinstance(target, Figure) else None
-    return Commitment(
-        metric=_metric(clause, reading, figure),
-        quote=" ".join(clause.text.split()),
-        span=SourceSpan(clause.start, clause.end),
-        confidence=confidence,
-        cue=cue,
-        target=figure.value if figure else target if isinstance(target, float) else None,
-        high=figure.high if figure else None,
-        unit=figure.unit if figure else None,
-        per=figure.per if figure else None,
-        deadline=deadline.date if deadline else None,
-        deadline_text=deadline.text if deadline else None,
-        speaker=turn.speaker,
-        turn=turn.index,
-    )
+    parts = [(0, len(clause.text))]
+    if isinstance(target, Figure) and ("," in clause.text or " and " in clause.text):
+        parts = list_items(clause, reading, figures)
+    if len(parts) > 1:
+        parts[0] = (0, parts[0][1])
+    out = []
+    for i, (a, b) in enumerate(parts):
+        part, part_reading, part_target, part_deadline = clause, reading, target, deadline
+        if len(parts) > 1:
+            part_reading = reading._replace(
+                cue=reading.cue if i == 0 else a, scope=(reading.scope[0] if i == 0 else a, b)
+            )
+            part_deadline = _own_deadline(reading, a, b, call_date, fy_end) or _shared(
+                deadline, parts, i
+            )
+            part_target = _target(clause, part_reading, figures, part_deadline)
+            a, b = _trimmed(clause.text, a, b)
+            part = _Clause(clause.text[a:b], clause.start + a, clause.start + b)
+        figure = part_target if isinstance(part_target, Figure) else None
+        out.append(
+            Commitment(
+                metric=_metric(clause, part_reading, figure),
+                quote=" ".join(part.text.split()),
+                span=SourceSpan(part.start, part.end),
+                confidence=confidence,
+                cue=cue,
+                target=figure.value
+                if figure
+                else part_target
+                if isinstance(part_target, float)
+                else None,
+                high=figure.high if figure else None,
+                unit=figure.unit if figure else None,
+                per=figure.per if figure else None,
+                deadline=part_deadline.date if part_deadline else None,
+                deadline_text=part_deadline.text if part_deadline else None,
+                speaker=turn.speaker,
+                turn=turn.index,
+            )
+        )
+    return out
+
+
+def _own_deadline(
+    reading: _Reading, a: int, b: int, call_date: dt.date | None, fy_end: int
+) -> Deadline | None:
+    """The period one item of a list names itself ("..., and for the fourth quarter, ...")."""
+    if call_date is None:
+        return None
+    found = find_deadline(reading.unconditioned[a:b], call_date=call_date, fy_end_month=fy_end)
+    return None if found is None else replace(found, start=found.start + a, end=found.end + a)
+
+
+def _shared(deadline: Deadline | None, parts: Sequence[tuple[int, int]], i: int) -> Deadline | None:
+    """The clause's deadline for an item naming none, unless a later item named it."""
+    if deadline is None:
+        return None
+    owner = [j for j, (a, b) in enumerate(parts) if j and a <= deadline.start < b]
+    return deadline if not owner or owner[0] == i else None
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    """An item's span without the separators around it."""
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:."):
+        b -= 1
+    while a < b and (text[a].isspace() or text[a] in ",;:"):
+        a += 1
+    return a, b
 
 
 def _metric(clause: _Clause, reading: _Reading, figure: Figure | None) -> str:
