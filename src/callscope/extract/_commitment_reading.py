@@ -27,12 +27,15 @@ from callscope.model.facts import Confidence
 # Patterns tried at every character of a clause open with a lookahead of the characters their
 # matches can start with, so the engine passes over any other at once; those whose matches
 # start a word have one "\b" before their alternatives, which fails inside a word at once.
-_RESTART = re.compile(
-    r"(?=[\s\-—;,])(?:\s+(?:--|–|—)\s*|\s*(?:--|—)\s+|;\s+|"
-    # "..., and we expect to generate $300 million": a second promise in one sentence
+# "..., and we expect to generate $300 million": a second promise in one sentence
+_AND_WE = (
     r",\s+and\s+(?=(?:we|I)(?:'re|'ll|’re|’ll| will| expect| anticipate| plan| are| now|"
-    r" still expect| also expect| also| intend| have|'ve|’ve)\b))"
+    r" still expect| also expect| also| intend| have|'ve|’ve)\b)"
 )
+_RESTART = re.compile(r"(?=[\s\-—;,])(?:\s+(?:--|–|—)\s*|\s*(?:--|—)\s+|;\s+|" + _AND_WE + ")")
+# ``_RESTART`` where the sentence holds none of ``_RESTART_MARKS``: only its ", and we" branch
+# can match then, and this pattern, opening with a literal, is scanned for far faster.
+_AND_RESTART = re.compile(_AND_WE)
 # A reason or an aside after the promise is not part of it ("..., which is hard because").
 _TAIL = re.compile(r"(?=[,\s])(?:,\s+which\b|,?\s+because\b)", re.I)
 # A conjunction left hanging by a restart: "in the U.S. and -- but, it's ...".
@@ -40,8 +43,9 @@ _TRAIL = re.compile(r"(?=[\s,])[\s,]+(?:and|or|but|so)[\s,]*$", re.I)
 _LEAD = re.compile(r"(?:(?:and|so|but|now|well|also|again|yes|okay|ok|or|then)\b[,\s]*)+", re.I)
 
 
-# A character every ``_RESTART`` match holds, but for the ", and we ..." restart.
-_RESTART_MARKS = ("-", "\u2013", "\u2014", ";")
+# Text every ``_RESTART`` match holds, but for the ", and we ..." restart (a lone hyphen, as in
+# "year-over-year", is none: a dash is "--", "–" or "—").
+_RESTART_MARKS = ("--", "\u2013", "\u2014", ";")
 
 
 def _clauses(text: str, low: str | None, start: int, end: int) -> list[tuple[int, int]]:
@@ -50,8 +54,13 @@ def _clauses(text: str, low: str | None, start: int, end: int) -> list[tuple[int
     sentence = text[start:end]
     out = []
     at = start
-    if any(mark in sentence for mark in _RESTART_MARKS) or ("," in sentence and "and" in sentence):
-        for m in _RESTART.finditer(text, start, end):
+    restarts = None
+    if "--" in sentence or "\u2013" in sentence or "\u2014" in sentence or ";" in sentence:
+        restarts = _RESTART  # (the ``_RESTART_MARKS`` spelt out: ``any()`` costs more)
+    elif "," in sentence and "and" in sentence:
+        restarts = _AND_RESTART
+    if restarts is not None:
+        for m in restarts.finditer(text, start, end):
             out.append((at, m.start()))
             at = m.end()
     out.append((at, end))
@@ -67,7 +76,7 @@ def _clauses(text: str, low: str | None, start: int, end: int) -> list[tuple[int
         trail = _trail(text, a, b)
         if trail is not None:
             b = trail
-        if len(text[a:b].split()) >= 3:
+        if len(text[a:b].split(None, 2)) == 3:  # three words or more: split no further
             trimmed.append((a, b))
     return trimmed
 
@@ -322,6 +331,35 @@ _DISCOURSE_WORDS = (
 _IF_WORDS = ("if", "unless", "whether")
 _SEGMENT_WORDS = ("but", "though", "whereas", "while", "including", "excluding", "driven", "which")
 _FORWARD_FOLDED = _folding(_FORWARD)
+
+
+# Each ``_FORWARD`` or ``_WEAK_FORWARD`` (``_commitment_rules``) match holds a plain cue word
+# (``commitments._PLAIN_CUE_WORDS``), "goal", or a loose one in the form that cue takes: "plan"
+# as "plan to", "we plan" ... (the second part). Looked for in the clause straightened and
+# folded: blanking turns runs of two or more characters to spaces, so a word with single
+# spaces that a blanked reading holds, the straightened text holds.
+_FORWARD_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("plan", ("plan to", "plans to", "planning to", "plan on", "plans on", "planning on",
+              "plan in place", "plans in place", "we plan", "i plan")),
+    ("back ", ("back at", "back to", "back above")),
+    ("project", ("we project", "i project", "'re project", "are project", "projected to")),
+    ("commit", ("commit to", "committed to")),
+    ("hop", ("hope to", "hoping to")),
+    ("assumption", ("working assumption is",)),
+    ("estimate", ("estimate that", "we estimate", "i estimate", "do estimate")),
+)  # fmt: skip
+
+
+def _may_look_forward(text: str, plain_words: tuple[str, ...]) -> bool:
+    """False where no reading (``_read``) of the clause ``text`` can find a forward or weak cue;
+    True where folding fails. ``plain_words``: ``commitments._PLAIN_CUE_WORDS``."""
+    low = folded(_straight(text))
+    if low is None or "goal" in low or _holds(low, plain_words):
+        return True
+    for word, forms in _FORWARD_WORDS:  # noqa: SIM110 (as in ``_holds``)
+        if word in low and _holds(low, forms):
+            return True
+    return False
 
 
 def _read(text: str) -> _Reading:

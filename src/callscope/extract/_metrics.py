@@ -263,13 +263,25 @@ def _locate(sentence: str, figure: Figure) -> int | None:
 # --- a promise ---------------------------------------------------------------------------------
 
 
+def _share_of_before(sentence: str, at: int) -> bool:
+    """``_SHARE_OF.search(sentence, 0, at)``, searched only where it can match: ``at`` after
+    "of" and whitespace (``$`` holds at ``at``, or before a newline there; ``\\s`` is
+    ``str.isspace``). Run per mention, the search would read the sentence up to each."""
+    end = at
+    while end > 0 and sentence[end - 1].isspace():
+        end -= 1
+    if end == at or sentence[end - 2 : end].lower() != "of":
+        return False
+    return _SHARE_OF.search(sentence, 0, at) is not None
+
+
 def _promised(sentence: str, figure: Figure | None, cue: int | None, at: int | None) -> str | None:
     """A promise's metric: a mention placed by its cue and number, else its action, else the
     object its cue governs (module doc)."""
     if cue is None:
         found = _FORWARD.search(sentence)
         cue = found.start() if found else None
-    mentions = [m for m in _mentions(sentence) if not _SHARE_OF.search(sentence, 0, m.start())]
+    mentions = [m for m in _mentions(sentence) if not _share_of_before(sentence, m.start())]
     if cue is None:
         return _name(sentence, mentions[0]) if mentions else None
     subject = next((m for m in reversed(mentions) if is_subject(sentence, m.end(), cue)), None)

@@ -41,6 +41,7 @@ from callscope.extract._commitment_reading import (
     _blank,
     _Clause,
     _clauses,
+    _may_look_forward,
     _read,
     _Reading,
     _straight,
@@ -96,13 +97,16 @@ def _company_side(turn: Turn) -> bool:
 # Every forward cue (``_FORWARD``) and weak one (``_WEAK_FORWARD``) holds one of these words
 # (its apostrophe maybe curly), so a clause with none of them is no promise: ``in`` checks on
 # the folded text spare the long patterns most clauses of a call.
-_CUE_WORDS = (
-    "will", "'ll", "\u2019ll", "\u2018ll", "going to", "gonna", "expect", "anticipat", "plan",
-    "intend", "aim", "target", "on track", "estimate", "forecast", "project", "commit",
-    "probabl", "should", "may", "might", "hop", "for sure", "100%", "guidance", "outlook",
-    "due", "scheduled", "to be paid", "to be deliver", "to be complet", "for deliver",
-    "on pace", "assumption", "back ",
+_PLAIN_CUE_WORDS = (
+    "will", "'ll", "\u2019ll", "\u2018ll", "going to", "gonna", "expect", "anticipat",
+    "intend", "aim", "target", "on track", "forecast", "probabl", "should", "may", "might",
+    "for sure", "100%", "guidance", "outlook", "due", "scheduled", "to be paid",
+    "to be deliver", "to be complet", "for deliver", "on pace",
 )  # fmt: skip
+# ... and those often met with no cue ("the plan", "the project"), checked last: a sentence
+# that holds only these is read clause by clause only where ``_may_look_forward``.
+_LOOSE_CUE_WORDS = ("plan", "estimate", "project", "commit", "hop", "assumption", "back ")
+_CUE_WORDS = _PLAIN_CUE_WORDS + _LOOSE_CUE_WORDS
 # The same check where folding cannot be trusted; no anchors, so ``pos``/``endpos`` act as a slice.
 _CUE_WORD = re.compile("|".join(map(re.escape, _CUE_WORDS)), re.I)
 
@@ -119,6 +123,21 @@ def _has_cue_word(raw: str, low: str | None, start: int, end: int) -> bool:
     return False
 
 
+def _cue_kind(raw: str, low: str | None, start: int, end: int) -> int:
+    """``_has_cue_word`` for a sentence, told apart: 0 where it holds no cue word, 2 where it
+    holds only loose ones (``_LOOSE_CUE_WORDS``), else 1 (also where folding fails)."""
+    if low is None:
+        return 1 if _CUE_WORD.search(raw, start, end) is not None else 0
+    part = low[start:end]
+    for word in _PLAIN_CUE_WORDS:
+        if word in part:
+            return 1
+    for word in _LOOSE_CUE_WORDS:
+        if word in part:
+            return 2
+    return 0
+
+
 def _units(call: Call) -> Iterator[tuple[Turn, _Clause]]:
     """The clauses of the company's speech that hold a forward cue's word (``_CUE_WORDS``)."""
     for turn, raw, offset in turn_slices(call):
@@ -128,9 +147,13 @@ def _units(call: Call) -> Iterator[tuple[Turn, _Clause]]:
         if not _has_cue_word(raw, low, 0, len(raw)):
             continue  # nor then has any of its sentences
         for s, e in split_sentences(raw):
-            if not _has_cue_word(raw, low, s, e):
+            kind = _cue_kind(raw, low, s, e)
+            if not kind:
                 continue
+            loose = kind == 2
             for a, b in _clauses(raw, low, s, e):
+                if loose and not _may_look_forward(raw[a:b], _PLAIN_CUE_WORDS):
+                    continue  # "the plan", "the project": no cue, so nothing to read
                 if (a, b) == (s, e) or _has_cue_word(raw, low, a, b):
                     part = None if low is None else low[a:b]
                     yield turn, _Clause(raw[a:b], offset + a, offset + b, part)
