@@ -112,15 +112,7 @@ _CUE_WORD = re.compile("|".join(map(re.escape, _CUE_WORDS)), re.I)
 
 
 def _has_cue_word(raw: str, low: str | None, start: int, end: int) -> bool:
-    if low is None:
-        return _CUE_WORD.search(raw, start, end) is not None
-    part = low[start:end]
-    # A loop of ``in`` checks: faster here than any() over a generator, or than one search for
-    # all the words (whose first letters are most letters, so the engine can skip few).
-    for word in _CUE_WORDS:  # noqa: SIM110
-        if word in part:
-            return True
-    return False
+    return _cue_kind(raw, low, start, end) != 0
 
 
 def _cue_kind(raw: str, low: str | None, start: int, end: int) -> int:
@@ -129,6 +121,8 @@ def _cue_kind(raw: str, low: str | None, start: int, end: int) -> int:
     if low is None:
         return 1 if _CUE_WORD.search(raw, start, end) is not None else 0
     part = low[start:end]
+    # Loops of ``in`` checks: faster here than any() over a generator, or than one search for
+    # all the words (whose first letters are most letters, so the engine can skip few).
     for word in _PLAIN_CUE_WORDS:
         if word in part:
             return 1
